@@ -58,9 +58,23 @@ func DefaultOptions() Options {
 	return Options{Format: Plain, MinWords: 14, HardLevel: 10, VeryHardLevel: 14}
 }
 
+// TokenKind classifies a word token.
+type TokenKind uint8
+
+const (
+	// Word is a run of letters, possibly with internal apostrophes or periods (U.S).
+	Word TokenKind = iota
+	// Number is a run of digits, possibly with separators (700,000, 3.5) or a suffix (60th).
+	Number
+	// Clitic is a contraction or possessive ending split from the word before it,
+	// as in Penn Treebank tokenization: 's, n't, 're, 've, 'll, 'd, 'm.
+	Clitic
+)
+
 // Token is one word token.
 type Token struct {
 	Span      Span
+	Kind      TokenKind
 	Syllables int
 }
 
@@ -70,6 +84,8 @@ type Sentence struct {
 	Tokens     Range
 	FactBox    FactBox
 	Difficulty Difficulty
+	// Rule names the rule of the sentence splitter that ended the sentence.
+	Rule string
 }
 
 // Paragraph is one block of prose: a paragraph, heading, list item or table-free
@@ -100,23 +116,23 @@ type Document struct {
 
 // FactBox holds the counts of a stretch of text and the readability scores derived from them.
 type FactBox struct {
-	Level  float64 // Flesch–Kincaid grade level
-	Tokens int     // word tokens
-	Types  int     // distinct word forms
-	TTR    float64 // Types / Tokens, 0 when there are no tokens
+	Level  float64 `json:"level"`  // Flesch–Kincaid grade level
+	Tokens int     `json:"tokens"` // word tokens
+	Types  int     `json:"types"`  // distinct word forms
+	TTR    float64 `json:"ttr"`    // Types / Tokens, 0 when there are no tokens
 
-	Sentences     int
-	Syllables     int
-	Letters       int // letters and digits in word tokens
-	Polysyllables int // tokens of three or more syllables
+	Sentences     int `json:"sentences"`
+	Syllables     int `json:"syllables"`
+	Letters       int `json:"letters"`       // letters and digits in word tokens
+	Polysyllables int `json:"polysyllables"` // tokens of three or more syllables
 
-	WordsPerSentence float64
-	SyllablesPerWord float64
-	ReadingEase      float64 // Flesch Reading Ease
-	ARI              float64 // Automated Readability Index
-	ColemanLiau      float64
-	GunningFog       float64
-	SMOG             float64
+	WordsPerSentence float64 `json:"wordsPerSentence"`
+	SyllablesPerWord float64 `json:"syllablesPerWord"`
+	ReadingEase      float64 `json:"readingEase"` // Flesch Reading Ease
+	ARI              float64 `json:"ari"`         // Automated Readability Index
+	ColemanLiau      float64 `json:"colemanLiau"`
+	GunningFog       float64 `json:"gunningFog"`
+	SMOG             float64 `json:"smog"`
 }
 
 // Analyze analyses text. It never panics; invalid UTF-8 is read as U+FFFD.
