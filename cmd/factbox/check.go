@@ -1,0 +1,384 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factbox/factbox/analysis"
+)
+
+// maxFileSize bounds what check reads of one file. Prose this long is not a
+// document a writer edits; it is most likely a mistake (a disk image, a log).
+const maxFileSize = 1 << 30
+
+// errBinary says a file looks like binary data rather than text.
+var errBinary = errors.New("binary file (it has NUL bytes), skipped")
+
+type checkFlags struct {
+	format        string
+	markup        string
+	failOn        string
+	hardLevel     float64
+	veryHardLevel float64
+	minWords      int
+}
+
+func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	def := analysis.DefaultOptions()
+	var f checkFlags
+	fs := flag.NewFlagSet("factbox check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&f.format, "format", "text", "output `format`: text or json")
+	fs.StringVar(&f.markup, "markup", "auto", "how files are marked up: auto (by extension), markdown or plain")
+	fs.StringVar(&f.failOn, "fail-on", "none", "exit 1 when a file has a sentence at this `difficulty` or above: hard, very-hard or none")
+	fs.Float64Var(&f.hardLevel, "hard-level", def.HardLevel, "grade `level` from which a sentence is hard")
+	fs.Float64Var(&f.veryHardLevel, "very-hard-level", def.VeryHardLevel, "grade `level` from which a sentence is very hard")
+	fs.IntVar(&f.minWords, "min-words", def.MinWords, "fewest `words` a sentence needs to be hard")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: factbox check [flags] FILE...\n\nPrints the fact box and the hard sentences of each file; - reads standard input.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	var failOn analysis.Difficulty
+	switch f.failOn {
+	case "none":
+		failOn = -1
+	case "hard":
+		failOn = analysis.Hard
+	case "very-hard":
+		failOn = analysis.VeryHard
+	default:
+		fmt.Fprintf(stderr, "factbox check: --fail-on must be hard, very-hard or none, not %q\n", f.failOn)
+		return 2
+	}
+	if f.format != "text" && f.format != "json" {
+		fmt.Fprintf(stderr, "factbox check: --format must be text or json, not %q\n", f.format)
+		return 2
+	}
+	if f.markup != "auto" && f.markup != "markdown" && f.markup != "plain" {
+		fmt.Fprintf(stderr, "factbox check: --markup must be auto, markdown or plain, not %q\n", f.markup)
+		return 2
+	}
+	if len(files) == 0 {
+		fmt.Fprintln(stderr, "factbox check: no files given (use - for standard input)")
+		fs.Usage()
+		return 2
+	}
+
+	out := bufio.NewWriterSize(stdout, 64<<10)
+	defer out.Flush()
+	opts := def
+	opts.HardLevel, opts.VeryHardLevel, opts.MinWords = f.hardLevel, f.veryHardLevel, f.minWords
+
+	code := 0
+	report := jsonReport{Options: jsonOptions{HardLevel: opts.HardLevel, VeryHardLevel: opts.VeryHardLevel, MinWords: opts.MinWords}}
+	for i, name := range files {
+		text, err := readDocument(name, stdin)
+		if err != nil {
+			fmt.Fprintf(stderr, "factbox check: %v\n", err)
+			code = 2
+			if f.format == "json" {
+				report.Files = append(report.Files, jsonFile{File: name, Error: err.Error()})
+			}
+			continue
+		}
+		if off := invalidUTF8(text); off >= 0 {
+			fmt.Fprintf(stderr, "factbox check: %s: invalid UTF-8 at byte %d; such bytes read as U+FFFD\n", name, off)
+		}
+		o := opts
+		o.Format = markupOf(name, f.markup)
+		doc := analysis.Analyze(text, o)
+		if failOn >= 0 && worst(doc) >= failOn && code == 0 {
+			code = 1
+		}
+		if f.format == "json" {
+			report.Files = append(report.Files, fileJSON(name, doc))
+			continue
+		}
+		if i > 0 {
+			fmt.Fprintln(out)
+		}
+		writeText(out, name, doc)
+	}
+	if f.format == "json" {
+		if report.Files == nil {
+			report.Files = []jsonFile{}
+		}
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(report); err != nil {
+			fmt.Fprintf(stderr, "factbox check: %v\n", err)
+			return 2
+		}
+	}
+	if err := out.Flush(); err != nil {
+		fmt.Fprintf(stderr, "factbox check: writing output: %v\n", err)
+		return 2
+	}
+	return code
+}
+
+// parseInterspersed parses flags that may come before, between or after the
+// file names, as in "factbox check notes.md --format json".
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var files []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			// Everything after "--" is a file name, even "-x".
+			return append(files, rest...), nil
+		}
+		files = append(files, rest[0])
+		args = rest[1:]
+	}
+	return files, nil
+}
+
+// readDocument reads a file, or standard input for "-", refusing what is not a
+// text document: directories, files larger than maxFileSize, binary data.
+func readDocument(name string, stdin io.Reader) (string, error) {
+	var data []byte
+	if name == "-" {
+		var err error
+		data, err = io.ReadAll(io.LimitReader(stdin, maxFileSize+1))
+		if err != nil {
+			return "", fmt.Errorf("reading standard input: %w", err)
+		}
+	} else {
+		info, err := os.Stat(name)
+		if err != nil {
+			return "", err
+		}
+		if info.IsDir() {
+			return "", fmt.Errorf("%s: is a directory", name)
+		}
+		if info.Size() > maxFileSize {
+			return "", fmt.Errorf("%s: %d bytes is larger than the %d bytes factbox reads", name, info.Size(), maxFileSize)
+		}
+		data, err = os.ReadFile(name)
+		if err != nil {
+			return "", err
+		}
+	}
+	if len(data) > maxFileSize {
+		return "", fmt.Errorf("%s: larger than the %d bytes factbox reads", displayName(name), maxFileSize)
+	}
+	if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
+		return "", fmt.Errorf("%s: %w", displayName(name), errBinary)
+	}
+	return string(data), nil
+}
+
+func displayName(name string) string {
+	if name == "-" {
+		return "standard input"
+	}
+	return name
+}
+
+// invalidUTF8 returns the offset of the first invalid UTF-8 byte, or -1.
+func invalidUTF8(s string) int {
+	if utf8.ValidString(s) {
+		return -1
+	}
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// markupOf decides how a file is marked up: by the --markup flag, or by its extension.
+func markupOf(name, markup string) analysis.Format {
+	switch markup {
+	case "markdown":
+		return analysis.Markdown
+	case "plain":
+		return analysis.Plain
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx":
+		return analysis.Markdown
+	}
+	return analysis.Plain
+}
+
+// worst returns the highest difficulty of doc's sentences.
+func worst(doc *analysis.Document) analysis.Difficulty {
+	w := analysis.OK
+	for i := range doc.Sentences {
+		w = max(w, doc.Sentences[i].Difficulty)
+	}
+	return w
+}
+
+// writeText writes the human report of one file: the fact box, then each hard
+// sentence as file:line:col-line:col so that editors and terminals can jump to it.
+func writeText(w io.Writer, name string, doc *analysis.Document) {
+	fb := doc.FactBox
+	fmt.Fprintf(w, "%s\n", displayName(name))
+	fmt.Fprintf(w, "  Level %.3f · Tokens %d · Types %d · TTR %.3f\n", fb.Level, fb.Tokens, fb.Types, fb.TTR)
+	fmt.Fprintf(w, "  Sentences %d · Words/sentence %.1f · Syllables/word %.2f\n", fb.Sentences, fb.WordsPerSentence, fb.SyllablesPerWord)
+	fmt.Fprintf(w, "  Reading Ease %.1f · ARI %.1f · Coleman–Liau %.1f · Gunning Fog %.1f · SMOG %.1f\n",
+		fb.ReadingEase, fb.ARI, fb.ColemanLiau, fb.GunningFog, fb.SMOG)
+	var hard, veryHard int
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		if s.Difficulty == analysis.OK {
+			continue
+		}
+		if hard+veryHard == 0 {
+			fmt.Fprintln(w)
+		}
+		threshold := doc.Options.HardLevel
+		if s.Difficulty == analysis.VeryHard {
+			veryHard++
+			threshold = doc.Options.VeryHardLevel
+		} else {
+			hard++
+		}
+		start, end := doc.Position(s.Span.Start), doc.Position(s.Span.End)
+		fmt.Fprintf(w, "%s:%d:%d-%d:%d: %s: grade %.1f (≥ %g), %d words: %s\n",
+			displayName(name), start.Line, start.Column, end.Line, end.Column,
+			s.Difficulty, s.FactBox.Level, threshold, s.FactBox.Tokens, excerpt(doc.Text[s.Span.Start:s.Span.End], 72))
+	}
+	fmt.Fprintf(w, "\n  %d very hard, %d hard of %d sentences (hard from grade %g, very hard from %g, at %d words or more)\n",
+		veryHard, hard, fb.Sentences, doc.Options.HardLevel, doc.Options.VeryHardLevel, doc.Options.MinWords)
+}
+
+// excerpt quotes s on one line, its white space folded, cut to at most n
+// characters with an ellipsis.
+func excerpt(s string, n int) string {
+	var b strings.Builder
+	b.WriteString("“")
+	count, space := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && count > 0 {
+			b.WriteByte(' ')
+			count++
+		}
+		space = false
+		if count >= n {
+			b.WriteString("…")
+			break
+		}
+		b.WriteRune(r)
+		count++
+	}
+	b.WriteString("”")
+	return b.String()
+}
+
+type jsonReport struct {
+	Files   []jsonFile  `json:"files"`
+	Options jsonOptions `json:"options"`
+}
+
+type jsonOptions struct {
+	HardLevel     float64 `json:"hardLevel"`
+	VeryHardLevel float64 `json:"veryHardLevel"`
+	MinWords      int     `json:"minWords"`
+}
+
+type jsonFile struct {
+	File      string            `json:"file"`
+	Error     string            `json:"error,omitempty"`
+	Markup    string            `json:"markup,omitempty"`
+	FactBox   *analysis.FactBox `json:"factBox,omitempty"`
+	Hard      int               `json:"hard"`
+	VeryHard  int               `json:"veryHard"`
+	Sentences []jsonSentence    `json:"sentences,omitempty"`
+}
+
+type jsonSentence struct {
+	Range      jsonRange `json:"range"`
+	Text       string    `json:"text"`
+	Words      int       `json:"words"`
+	Level      float64   `json:"level"`
+	Difficulty string    `json:"difficulty"`
+	Rule       string    `json:"rule"`
+}
+
+type jsonRange struct {
+	Start jsonPosition `json:"start"`
+	End   jsonPosition `json:"end"`
+}
+
+// jsonPosition is a 1-based line and column (in Unicode code points) and a
+// 0-based byte offset.
+type jsonPosition struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+	Offset int `json:"offset"`
+}
+
+func fileJSON(name string, doc *analysis.Document) jsonFile {
+	fb := rounded(doc.FactBox)
+	jf := jsonFile{File: name, Markup: "plain", FactBox: &fb, Sentences: make([]jsonSentence, 0, len(doc.Sentences))}
+	if doc.Options.Format == analysis.Markdown {
+		jf.Markup = "markdown"
+	}
+	pos := func(off int) jsonPosition {
+		p := doc.Position(off)
+		return jsonPosition{Line: p.Line, Column: p.Column, Offset: off}
+	}
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		switch s.Difficulty {
+		case analysis.Hard:
+			jf.Hard++
+		case analysis.VeryHard:
+			jf.VeryHard++
+		}
+		jf.Sentences = append(jf.Sentences, jsonSentence{
+			Range:      jsonRange{pos(s.Span.Start), pos(s.Span.End)},
+			Text:       strings.ToValidUTF8(doc.Text[s.Span.Start:s.Span.End], "\uFFFD"),
+			Words:      s.FactBox.Tokens,
+			Level:      round3(s.FactBox.Level),
+			Difficulty: s.Difficulty.String(),
+			Rule:       s.Rule,
+		})
+	}
+	return jf
+}
+
+// rounded returns f with its scores rounded to three decimals, as the fact box shows them.
+func rounded(f analysis.FactBox) analysis.FactBox {
+	for _, p := range []*float64{&f.Level, &f.TTR, &f.WordsPerSentence, &f.SyllablesPerWord, &f.ReadingEase, &f.ARI, &f.ColemanLiau, &f.GunningFog, &f.SMOG} {
+		*p = round3(*p)
+	}
+	return f
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
