@@ -1,0 +1,44 @@
+# The targets a developer and CI use. `make test` is the one command that runs every test.
+GO ?= go
+BIN := $(CURDIR)/bin/factbox
+export GOFLAGS ?= -trimpath
+
+.PHONY: all build sample test test-go lint test-editors bench fuzz clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/factbox
+
+# sample builds factbox and checks the sample document shipped in the repository.
+sample: build
+	$(BIN) check cmd/factbox/testdata/sample.md
+
+test: lint test-go test-editors
+
+lint:
+	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './editors/*'))"; \
+	if [ -n "$$unformatted" ]; then echo "gofmt needed on: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+
+test-go:
+	$(GO) test -race -count=1 ./...
+
+test-editors: build
+	FACTBOX_BIN=$(BIN) bash editors/test.sh
+
+# bench runs the benchmarks that back the numbers in README.md.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./analysis ./server | tee bench.txt
+
+# fuzz runs each fuzz target for FUZZTIME (default 30s).
+FUZZTIME ?= 30s
+fuzz:
+	@for pkg in ./analysis ./server; do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin bench.txt
