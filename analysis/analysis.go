@@ -112,6 +112,9 @@ type Document struct {
 	Sentences  []Sentence
 	Tokens     []Token
 	FactBox    FactBox
+
+	lines *lineTable // for Position, built on first use
+	state *reuse     // what Reanalyze needs from this document; nil until Analyze fills it
 }
 
 // FactBox holds the counts of a stretch of text and the readability scores derived from them.
