@@ -1,0 +1,288 @@
+// The VS Code side of Factbox: starts `factbox serve --stdio` through
+// vscode-languageclient, keeps the status bar in step with the active
+// document and offers the Show Fact Box and Restart Server commands.
+// Everything that can be decided without VS Code lives in the sibling
+// modules and is unit-tested there.
+
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  LanguageClientOptions,
+  ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
+
+import { Debouncer } from './debounce';
+import {
+  FACT_BOX_METHOD,
+  FactBoxParams,
+  FactBoxResult,
+  factBoxMarkdown,
+  factBoxRows,
+  isFactBoxResult,
+  quickPickDescription,
+  statusText,
+  statusTooltip,
+} from './factBox';
+import { INSTALL_COMMAND, isExecutableFile, resolveServerPath } from './serverPath';
+import {
+  SETTINGS_REQUIRING_RESTART,
+  didChangeConfigurationParams,
+  documentSelector,
+  initializationOptions,
+  readSettings,
+} from './settings';
+
+const STATUS_DEBOUNCE_MS = 250;
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel;
+let status: vscode.StatusBarItem;
+let refreshSeq = 0;
+let statusDebouncer: Debouncer;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('Factbox');
+  status = vscode.window.createStatusBarItem('factbox.level', vscode.StatusBarAlignment.Right, 100);
+  status.name = 'Factbox Level';
+  status.command = 'factbox.showFactBox';
+  statusDebouncer = new Debouncer(STATUS_DEBOUNCE_MS, () => void refreshStatus());
+  context.subscriptions.push(output, status, { dispose: () => statusDebouncer.cancel() });
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('factbox.showFactBox', showFactBox),
+    vscode.commands.registerCommand('factbox.restartServer', async () => {
+      await restart(context);
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      statusDebouncer.cancel();
+      void refreshStatus();
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) {
+        statusDebouncer.trigger();
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (e) => {
+      if (SETTINGS_REQUIRING_RESTART.some((s) => e.affectsConfiguration(s))) {
+        await restart(context);
+      } else if (e.affectsConfiguration('factbox') && client?.isRunning()) {
+        await client.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(currentSettings()));
+        statusDebouncer.trigger();
+      }
+    }),
+  );
+
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
+
+function currentSettings() {
+  return readSettings(vscode.workspace.getConfiguration('factbox'));
+}
+
+function currentSelector() {
+  return documentSelector(currentSettings().languages);
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const setting = vscode.workspace.getConfiguration('factbox').get<string>('server.path');
+  const resolution = resolveServerPath(setting, {
+    platform: process.platform,
+    env: process.env,
+    homedir: os.homedir(),
+    extensionPath: context.extensionPath,
+    workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    isExecutable: isExecutableFile,
+  });
+  if (!resolution.ok) {
+    output.appendLine(`${resolution.message}\nTried:\n  ${resolution.tried.join('\n  ')}`);
+    status.hide();
+    void showNotFound(resolution.message);
+    return;
+  }
+  output.appendLine(`Starting ${resolution.path} serve --stdio (found via ${resolution.source})`);
+
+  const serverOptions: ServerOptions = {
+    command: resolution.path,
+    args: ['serve'],
+    // TransportKind.stdio makes the client append --stdio.
+    transport: TransportKind.stdio,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: currentSelector(),
+    initializationOptions: initializationOptions(currentSettings()),
+    outputChannel: output,
+    markdown: { isTrusted: false, supportHtml: false },
+  };
+  const c = new LanguageClient('factbox', 'Factbox', serverOptions, clientOptions);
+  c.onDidChangeState((e) => {
+    if (e.newState === State.Running) {
+      void refreshStatus();
+    } else if (e.newState === State.Stopped) {
+      status.text = statusText(undefined);
+      status.tooltip = 'Factbox: the server is not running. Click for details.';
+    }
+  });
+  client = c;
+  try {
+    await c.start();
+  } catch (err) {
+    const msg = `Factbox: could not start ${resolution.path}: ${errorText(err)}`;
+    output.appendLine(msg);
+    void vscode.window.showErrorMessage(msg, 'Open Settings', 'Show Log').then((choice) => {
+      if (choice === 'Open Settings') {
+        void vscode.commands.executeCommand('workbench.action.openSettings', 'factbox.server.path');
+      } else if (choice === 'Show Log') {
+        output.show();
+      }
+    });
+  }
+}
+
+async function stop(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c === undefined) {
+    return;
+  }
+  try {
+    if (c.isRunning()) {
+      await c.stop();
+    }
+    await c.dispose();
+  } catch (err) {
+    output.appendLine(`Factbox: stopping the server failed: ${errorText(err)}`);
+  }
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  output.appendLine('Restarting the Factbox server');
+  await stop();
+  await start(context);
+}
+
+async function showNotFound(message: string): Promise<void> {
+  const choice = await vscode.window.showErrorMessage(message, 'Open Settings', 'Copy Install Command');
+  if (choice === 'Open Settings') {
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'factbox.server.path');
+  } else if (choice === 'Copy Install Command') {
+    await vscode.env.clipboard.writeText(INSTALL_COMMAND);
+  }
+}
+
+function eligibleEditor(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor === undefined || vscode.languages.match(currentSelector(), editor.document) === 0) {
+    return undefined;
+  }
+  return editor;
+}
+
+async function requestFactBox(c: LanguageClient, editor: vscode.TextEditor): Promise<FactBoxResult | undefined> {
+  const params: FactBoxParams = {
+    textDocument: { uri: c.code2ProtocolConverter.asUri(editor.document.uri) },
+    position: c.code2ProtocolConverter.asPosition(editor.selection.active),
+  };
+  const r = await c.sendRequest(FACT_BOX_METHOD, params);
+  if (!isFactBoxResult(r)) {
+    output.appendLine(`Factbox: unexpected ${FACT_BOX_METHOD} result: ${JSON.stringify(r)}`);
+    return undefined;
+  }
+  return r;
+}
+
+async function refreshStatus(): Promise<void> {
+  const editor = eligibleEditor();
+  const c = client;
+  if (editor === undefined || c === undefined) {
+    status.hide();
+    return;
+  }
+  status.show();
+  if (!c.isRunning()) {
+    status.text = statusText(undefined);
+    return;
+  }
+  const seq = ++refreshSeq;
+  try {
+    const r = await requestFactBox(c, editor);
+    if (seq !== refreshSeq) {
+      return; // A newer refresh started while this one waited.
+    }
+    status.text = statusText(r);
+    status.tooltip = statusTooltip(r);
+  } catch (err) {
+    if (seq === refreshSeq) {
+      status.text = statusText(undefined);
+      status.tooltip = `Factbox: ${errorText(err)}`;
+    }
+  }
+}
+
+interface FactBoxItem extends vscode.QuickPickItem {
+  action?: 'copy' | 'open';
+}
+
+async function showFactBox(): Promise<void> {
+  const editor = eligibleEditor();
+  if (editor === undefined) {
+    void vscode.window.showInformationMessage('Factbox: open a Markdown or plain text document to see its fact box.');
+    return;
+  }
+  const c = client;
+  if (c === undefined || !c.isRunning()) {
+    const choice = await vscode.window.showWarningMessage('Factbox: the server is not running.', 'Restart Server', 'Show Log');
+    if (choice === 'Restart Server') {
+      await vscode.commands.executeCommand('factbox.restartServer');
+    } else if (choice === 'Show Log') {
+      output.show();
+    }
+    return;
+  }
+  let r: FactBoxResult | undefined;
+  try {
+    r = await requestFactBox(c, editor);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Factbox: ${FACT_BOX_METHOD} failed: ${errorText(err)}`);
+    return;
+  }
+  if (r === undefined) {
+    void vscode.window.showErrorMessage('Factbox: the server sent no fact box; see the Factbox output for details.');
+    return;
+  }
+  const title = `Fact box — ${path.basename(editor.document.uri.path)}`;
+  const items: FactBoxItem[] = factBoxRows(r).map((row) => ({
+    label: row.label,
+    description: quickPickDescription(row),
+    detail: row.help,
+  }));
+  items.push(
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: '$(copy) Copy as Markdown', action: 'copy' },
+    { label: '$(open-preview) Open as Markdown', action: 'open' },
+  );
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: 'Document, paragraph and sentence under the cursor',
+    matchOnDescription: true,
+  });
+  const md = factBoxMarkdown(r, title);
+  if (picked?.action === 'copy') {
+    await vscode.env.clipboard.writeText(md);
+  } else if (picked?.action === 'open') {
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: md });
+    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

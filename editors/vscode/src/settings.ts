@@ -1,0 +1,97 @@
+// Package-free module: turns the user's `factbox.*` settings into the
+// objects the server reads. It must not import `vscode`, so that it can be
+// unit-tested under node's test runner.
+
+/** FactboxSettings is the settings object the server reads under `factbox`. */
+export interface FactboxSettings {
+  hardLevel: number;
+  veryHardLevel: number;
+  minWords: number;
+  diagnostics: { enable: boolean };
+  languages: string[];
+}
+
+/** DEFAULT_SETTINGS mirrors the server's defaults and package.json's. */
+export const DEFAULT_SETTINGS: Readonly<FactboxSettings> = Object.freeze({
+  hardLevel: 10,
+  veryHardLevel: 14,
+  minWords: 14,
+  diagnostics: Object.freeze({ enable: true }),
+  languages: Object.freeze(['markdown', 'plaintext']) as unknown as string[],
+});
+
+/**
+ * ConfigReader is the part of vscode.WorkspaceConfiguration that
+ * readSettings needs: a getter by key relative to the `factbox` section.
+ */
+export interface ConfigReader {
+  get<T>(key: string): T | undefined;
+}
+
+/**
+ * SETTINGS_REQUIRING_RESTART lists settings the running client cannot pick up
+ * without a restart: the executable and the document selector.
+ */
+export const SETTINGS_REQUIRING_RESTART: readonly string[] = [
+  'factbox.server.path',
+  'factbox.languages',
+];
+
+function finiteNumber(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/**
+ * readSettings reads the server settings from cfg. A missing or ill-typed
+ * value (a string where a number belongs, NaN, a non-array language list)
+ * falls back to its default rather than being sent to the server.
+ * minWords is truncated to an integer of at least 1; languages are
+ * de-duplicated and empty strings dropped.
+ */
+export function readSettings(cfg: ConfigReader): FactboxSettings {
+  const minWords = Math.trunc(finiteNumber(cfg.get('minWords'), DEFAULT_SETTINGS.minWords));
+  const enable = cfg.get('diagnostics.enable');
+  const langs = cfg.get('languages');
+  let languages = [...DEFAULT_SETTINGS.languages];
+  if (Array.isArray(langs)) {
+    languages = [...new Set(langs.filter((l): l is string => typeof l === 'string' && l !== ''))];
+  }
+  return {
+    hardLevel: finiteNumber(cfg.get('hardLevel'), DEFAULT_SETTINGS.hardLevel),
+    veryHardLevel: finiteNumber(cfg.get('veryHardLevel'), DEFAULT_SETTINGS.veryHardLevel),
+    minWords: minWords >= 1 ? minWords : 1,
+    diagnostics: { enable: typeof enable === 'boolean' ? enable : DEFAULT_SETTINGS.diagnostics.enable },
+    languages,
+  };
+}
+
+/** initializationOptions wraps s the way the server expects it in `initialize`. */
+export function initializationOptions(s: FactboxSettings): { factbox: FactboxSettings } {
+  return { factbox: s };
+}
+
+/** didChangeConfigurationParams wraps s for `workspace/didChangeConfiguration`. */
+export function didChangeConfigurationParams(s: FactboxSettings): { settings: { factbox: FactboxSettings } } {
+  return { settings: { factbox: s } };
+}
+
+/** DocumentFilter is the subset of vscode.DocumentFilter the client uses. */
+export interface DocumentFilter {
+  scheme: string;
+  language: string;
+}
+
+/**
+ * documentSelector selects saved and untitled documents of the given
+ * language ids. VS Code's ids for the two supported languages, `markdown`
+ * and `plaintext`, are the same as the LSP ids the server reads.
+ */
+export function documentSelector(languages: readonly string[]): DocumentFilter[] {
+  const out: DocumentFilter[] = [];
+  for (const language of languages) {
+    for (const scheme of ['file', 'untitled']) {
+      out.push({ scheme, language });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import {
+  ConfigReader,
+  DEFAULT_SETTINGS,
+  didChangeConfigurationParams,
+  documentSelector,
+  initializationOptions,
+  readSettings,
+} from '../../src/settings';
+
+function reader(values: Record<string, unknown>): ConfigReader {
+  return { get: <T>(key: string) => values[key] as T | undefined };
+}
+
+test('readSettings', async (t) => {
+  const cases: { name: string; values: Record<string, unknown>; want: unknown }[] = [
+    { name: 'empty configuration gives the defaults', values: {}, want: DEFAULT_SETTINGS },
+    {
+      name: 'user values pass through',
+      values: { hardLevel: 8.5, veryHardLevel: 12, minWords: 20, 'diagnostics.enable': false, languages: ['markdown'] },
+      want: { hardLevel: 8.5, veryHardLevel: 12, minWords: 20, diagnostics: { enable: false }, languages: ['markdown'] },
+    },
+    {
+      name: 'ill-typed values fall back to defaults',
+      values: { hardLevel: '12', veryHardLevel: NaN, minWords: Infinity, 'diagnostics.enable': 'no', languages: 'markdown' },
+      want: DEFAULT_SETTINGS,
+    },
+    {
+      name: 'minWords is truncated and at least 1',
+      values: { minWords: 0.5 },
+      want: { ...DEFAULT_SETTINGS, minWords: 1 },
+    },
+    {
+      name: 'minWords fraction is truncated',
+      values: { minWords: 9.9 },
+      want: { ...DEFAULT_SETTINGS, minWords: 9 },
+    },
+    {
+      name: 'languages are de-duplicated and non-strings dropped',
+      values: { languages: ['plaintext', '', 3, 'plaintext', 'markdown'] },
+      want: { ...DEFAULT_SETTINGS, languages: ['plaintext', 'markdown'] },
+    },
+    {
+      name: 'an empty language list is kept (analyse nothing)',
+      values: { languages: [] },
+      want: { ...DEFAULT_SETTINGS, languages: [] },
+    },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, () => {
+      assert.deepStrictEqual(readSettings(reader(c.values)), c.want);
+    });
+  }
+});
+
+test('readSettings does not share the default language array', () => {
+  const s = readSettings(reader({}));
+  s.languages.push('latex');
+  assert.deepStrictEqual(DEFAULT_SETTINGS.languages, ['markdown', 'plaintext']);
+});
+
+test('settings are wrapped the way the server reads them', () => {
+  const s = readSettings(reader({ hardLevel: 11 }));
+  assert.deepStrictEqual(initializationOptions(s), { factbox: s });
+  assert.deepStrictEqual(didChangeConfigurationParams(s), { settings: { factbox: s } });
+  assert.equal(JSON.parse(JSON.stringify(initializationOptions(s))).factbox.diagnostics.enable, true);
+});
+
+test('documentSelector covers saved and untitled documents', () => {
+  assert.deepStrictEqual(documentSelector(['markdown', 'plaintext']), [
+    { scheme: 'file', language: 'markdown' },
+    { scheme: 'untitled', language: 'markdown' },
+    { scheme: 'file', language: 'plaintext' },
+    { scheme: 'untitled', language: 'plaintext' },
+  ]);
+  assert.deepStrictEqual(documentSelector([]), []);
+});
