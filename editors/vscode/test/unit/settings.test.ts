@@ -77,3 +77,26 @@ test('documentSelector covers saved and untitled documents', () => {
   ]);
   assert.deepStrictEqual(documentSelector([]), []);
 });
+
+test('package.json declares the same defaults the extension sends', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  // Compiled to out/test/unit; package.json is three folders up.
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+  const props = pkg.contributes.configuration.properties;
+  const fromPackage = readSettings(reader({
+    hardLevel: props['factbox.hardLevel'].default,
+    veryHardLevel: props['factbox.veryHardLevel'].default,
+    minWords: props['factbox.minWords'].default,
+    'diagnostics.enable': props['factbox.diagnostics.enable'].default,
+    languages: props['factbox.languages'].default,
+  }));
+  assert.deepStrictEqual(fromPackage, DEFAULT_SETTINGS);
+  for (const [key, p] of Object.entries<Record<string, unknown>>(props)) {
+    assert.ok(typeof p.markdownDescription === 'string' && p.markdownDescription.length > 20, `${key} has a description`);
+    assert.ok('default' in p, `${key} has a default`);
+    if (p.type === 'number' || p.type === 'integer') {
+      assert.ok(typeof p.minimum === 'number' && typeof p.maximum === 'number', `${key} has minimum and maximum`);
+    }
+  }
+});

@@ -1,0 +1,275 @@
+// End-to-end: the real `factbox serve --stdio`, driven by Microsoft's
+// vscode-languageserver-protocol client with the InitializeParams VS Code
+// sends (test/e2e/initializeParams.json, see scripts/capture-initialize-params.cjs).
+//
+// Environment:
+//   FACTBOX_BIN      the factbox binary; built with `go build` when unset.
+//   FACTBOX_FIXTURE  the reference document; defaults to
+//                    ../../../shared/fixtures/000_0004cf68decdbf28.txt from editors/vscode.
+
+import assert from 'node:assert/strict';
+import { ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  Diagnostic,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  HoverRequest,
+  InitializeParams,
+  InitializeRequest,
+  InitializedNotification,
+  MarkupContent,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  ShutdownRequest,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol';
+
+import { FACT_BOX_METHOD, FactBoxResult, isFactBoxResult } from '../../src/factBox';
+import { DEFAULT_SETTINGS, didChangeConfigurationParams, initializationOptions } from '../../src/settings';
+
+const EXT_ROOT = path.resolve(__dirname, '..', '..', '..');
+const REPO_ROOT = path.resolve(EXT_ROOT, '..', '..');
+const TIMEOUT_MS = 20_000;
+
+// VERY_HARD is one long sentence of long words: far above level 14 and 14 words.
+const VERY_HARD =
+  'Notwithstanding considerable institutional heterogeneity, comprehensive internationalization ' +
+  'methodologies fundamentally necessitate extraordinarily sophisticated organizational accountability ' +
+  'infrastructures, particularly considering unprecedented environmental unpredictability across ' +
+  'interdependent governmental administrations.';
+
+let tmp: string;
+let bin: string;
+let child: ChildProcessWithoutNullStreams;
+let conn: ProtocolConnection;
+let stderr = '';
+let exitCode: Promise<number | null>;
+const published: PublishDiagnosticsParams[] = [];
+const waiters: (() => void)[] = [];
+const serverRequests: string[] = [];
+
+function findBinary(): string {
+  if (process.env.FACTBOX_BIN) {
+    return path.resolve(process.env.FACTBOX_BIN);
+  }
+  const out = path.join(tmp, process.platform === 'win32' ? 'factbox.exe' : 'factbox');
+  execFileSync('go', ['build', '-o', out, './cmd/factbox'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+  return out;
+}
+
+function fixturePath(): string {
+  return process.env.FACTBOX_FIXTURE
+    ? path.resolve(process.env.FACTBOX_FIXTURE)
+    : path.resolve(EXT_ROOT, '..', '..', '..', 'shared', 'fixtures', '000_0004cf68decdbf28.txt');
+}
+
+/** waitFor resolves with the first published diagnostics for which ok holds. */
+function waitFor(what: string, ok: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const hit = published.find(ok);
+      if (hit !== undefined) {
+        clearTimeout(timer);
+        waiters.splice(waiters.indexOf(check), 1);
+        resolve(hit);
+      }
+    };
+    const timer = setTimeout(() => {
+      waiters.splice(waiters.indexOf(check), 1);
+      reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(published.map((p) => [p.version, p.diagnostics.length]))}\nserver stderr:\n${stderr.slice(-4000)}`));
+    }, TIMEOUT_MS);
+    waiters.push(check);
+    check();
+  });
+}
+
+function endPosition(text: string): { line: number; character: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  // UTF-16 code units, which is what JavaScript string lengths count.
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+function codes(ds: Diagnostic[]): string[] {
+  return ds.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`);
+}
+
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'factbox-vscode-e2e-'));
+  bin = findBinary();
+  child = spawn(bin, ['serve', '--stdio'], { cwd: tmp, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (s: string) => {
+    stderr += s;
+  });
+  exitCode = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  conn = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    published.push(p);
+    for (const w of [...waiters]) w();
+  });
+  // Answer what VS Code would answer to the requests a server may send.
+  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+    serverRequests.push('workspace/configuration');
+    return params.items.map((i) => (i.section === 'factbox' ? DEFAULT_SETTINGS : null));
+  });
+  for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create']) {
+    conn.onRequest(method, () => {
+      serverRequests.push(method);
+      return null;
+    });
+  }
+  conn.listen();
+});
+
+after(async () => {
+  if (child.exitCode === null) {
+    child.kill();
+  }
+  conn?.dispose();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('factbox serve with the InitializeParams VS Code sends', async (t) => {
+  const fixture = fs.readFileSync(path.join(EXT_ROOT, 'test', 'e2e', 'initializeParams.json'), 'utf8');
+  const params = JSON.parse(fixture) as InitializeParams;
+  assert.equal(params.clientInfo?.name, 'Visual Studio Code');
+  assert.deepStrictEqual(params.initializationOptions, initializationOptions(DEFAULT_SETTINGS),
+    'the fixture sends what the extension sends by default');
+  const root = pathToFileURL(tmp).href;
+  params.processId = process.pid;
+  params.rootPath = tmp;
+  params.rootUri = root;
+  params.workspaceFolders = [{ uri: root, name: path.basename(tmp) }];
+
+  const docPath = fixturePath();
+  const text = fs.readFileSync(docPath, 'utf8');
+  const uri = pathToFileURL(docPath).href;
+  let version = 1;
+  let v1: PublishDiagnosticsParams | undefined;
+
+  await t.test('initialize', async () => {
+    const result = await conn.sendRequest(InitializeRequest.type, params);
+    assert.ok(result.capabilities.hoverProvider, 'hover is advertised');
+    assert.ok(result.capabilities.textDocumentSync !== undefined, 'text document sync is advertised');
+    const enc = result.capabilities.positionEncoding;
+    assert.ok(enc === undefined || enc === 'utf-16', `VS Code offers only utf-16, server chose ${enc}`);
+    await conn.sendNotification(InitializedNotification.type, {});
+  });
+
+  await t.test('open the reference document and receive diagnostics', async () => {
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'plaintext', version, text },
+    });
+    v1 = await waitFor('diagnostics of version 1', (p) => p.uri === uri && p.version === 1);
+    assert.ok(v1.diagnostics.length > 0, 'the reference document has hard sentences');
+    const lines = text.split('\n');
+    for (const d of v1.diagnostics) {
+      assert.equal(d.source, 'factbox');
+      assert.ok(d.code === 'hard-sentence' || d.code === 'very-hard-sentence', `code ${d.code}`);
+      assert.equal(d.severity, d.code === 'hard-sentence' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning);
+      assert.ok(d.message.length > 0);
+      const { start, end } = d.range;
+      assert.ok(start.line < end.line || (start.line === end.line && start.character < end.character), 'non-empty range');
+      assert.ok(end.line < lines.length && end.character <= lines[end.line].length, 'range inside the document');
+    }
+  });
+
+  const first = () => v1!.diagnostics[0];
+
+  await t.test('hover shows the fact box as Markdown', async () => {
+    const hover = await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: first().range.start });
+    assert.ok(hover !== null, 'a hover inside a sentence');
+    const contents = hover.contents as MarkupContent;
+    assert.equal(contents.kind, 'markdown', 'VS Code asked for markdown first');
+    for (const word of ['Level', 'Tokens', 'Types', 'TTR', 'Document', 'Paragraph', 'Sentence']) {
+      assert.ok(contents.value.includes(word), `hover mentions ${word}:\n${contents.value}`);
+    }
+  });
+
+  let box: FactBoxResult | undefined;
+  await t.test(`${FACT_BOX_METHOD} returns what the status bar reads`, async () => {
+    const r: unknown = await conn.sendRequest(FACT_BOX_METHOD, { textDocument: { uri }, position: first().range.start });
+    assert.ok(isFactBoxResult(r), `the extension accepts the result: ${JSON.stringify(r)}`);
+    box = r;
+    assert.equal(box.uri, uri);
+    assert.equal(box.version, 1);
+    assert.ok(box.document.tokens > 900, `tokens ${box.document.tokens}`);
+    assert.ok(box.document.level > 5 && box.document.level < 30, `level ${box.document.level}`);
+    assert.ok(box.paragraph !== null && box.sentence !== null, 'the position is inside a sentence');
+    assert.ok(box.sentence!.level >= DEFAULT_SETTINGS.hardLevel, 'a diagnosed sentence is hard');
+    const noPos: unknown = await conn.sendRequest(FACT_BOX_METHOD, { textDocument: { uri } });
+    assert.ok(isFactBoxResult(noPos));
+    assert.deepStrictEqual(noPos.document, box.document, 'the document box does not depend on the position');
+  });
+
+  const end = endPosition(text);
+  const appended = '\n\n' + VERY_HARD + '\n';
+  await t.test('appending a very hard sentence adds a warning', async () => {
+    version = 2;
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: end, end }, rangeLength: 0, text: appended }],
+    });
+    const v2 = await waitFor('diagnostics of version 2', (p) => p.uri === uri && p.version === 2);
+    assert.equal(v2.diagnostics.length, v1!.diagnostics.length + 1, codes(v2.diagnostics).join(' '));
+    const added = v2.diagnostics.find((d) => d.range.start.line === end.line + 2);
+    assert.ok(added !== undefined, `a diagnostic on line ${end.line + 2}: ${codes(v2.diagnostics).join(' ')}`);
+    assert.equal(added.code, 'very-hard-sentence');
+    assert.equal(added.severity, DiagnosticSeverity.Warning);
+    assert.deepStrictEqual(added.range.end, { line: end.line + 2, character: VERY_HARD.length });
+    const r: unknown = await conn.sendRequest(FACT_BOX_METHOD, { textDocument: { uri } });
+    assert.ok(isFactBoxResult(r));
+    assert.equal(r.version, 2);
+    assert.ok(r.document.tokens > box!.document.tokens, 'the fact box follows the edit');
+  });
+
+  await t.test('turning diagnostics off and on through didChangeConfiguration', async () => {
+    await conn.sendNotification(DidChangeConfigurationNotification.type,
+      didChangeConfigurationParams({ ...DEFAULT_SETTINGS, diagnostics: { enable: false } }));
+    await waitFor('empty diagnostics after disabling', (p) => p.uri === uri && p.version === 2 && p.diagnostics.length === 0);
+    published.length = 0;
+    await conn.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(DEFAULT_SETTINGS));
+    await waitFor('diagnostics back after enabling', (p) => p.uri === uri && p.diagnostics.length === v1!.diagnostics.length + 1);
+  });
+
+  await t.test('deleting the sentence again restores the original diagnostics', async () => {
+    version = 3;
+    const lines = appended.split('\n');
+    const stop = { line: end.line + lines.length - 1, character: 0 };
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: end, end: stop }, rangeLength: appended.length, text: '' }],
+    });
+    const v3 = await waitFor('diagnostics of version 3', (p) => p.uri === uri && p.version === 3);
+    assert.deepStrictEqual(v3.diagnostics, v1!.diagnostics);
+  });
+
+  await t.test('closing clears the diagnostics', async () => {
+    published.length = 0;
+    await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await waitFor('empty diagnostics after close', (p) => p.uri === uri && p.diagnostics.length === 0);
+  });
+
+  await t.test('shutdown and exit', async () => {
+    const r = await conn.sendRequest(ShutdownRequest.type);
+    assert.equal(r, null);
+    await conn.sendNotification(ExitNotification.type);
+    const code = await Promise.race([
+      exitCode,
+      new Promise<string>((resolve) => setTimeout(() => resolve('timeout'), TIMEOUT_MS)),
+    ]);
+    assert.equal(code, 0, `exit code after shutdown+exit; stderr:\n${stderr.slice(-2000)}`);
+  });
+});
