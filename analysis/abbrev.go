@@ -1,0 +1,142 @@
+package analysis
+
+// abbrevKind says how a known abbreviation followed by a full stop behaves at a
+// possible sentence boundary.
+type abbrevKind uint8
+
+const (
+	// abbrevNone marks a word that is not a known abbreviation.
+	abbrevNone abbrevKind = iota
+	// abbrevInner abbreviations (titles such as Mr. and Dr., e.g., i.e., Fig.)
+	// almost never end a sentence: their full stop is never a boundary inside a block.
+	abbrevInner
+	// abbrevFinal abbreviations (etc., Inc., U.S., a.m.) often end a sentence:
+	// their full stop is a boundary when the next word is capitalised (rule "abbrev+capital").
+	abbrevFinal
+	// abbrevNumber abbreviations (No.) are abbreviations only before a number:
+	// "No. 5" continues, "I said no. Then" ends.
+	abbrevNumber
+)
+
+// Abbreviation tables. Each group is sorted (scan_test.go checks it) and
+// matched case-sensitively against the whole word token before the full stop,
+// so "Mr" matches "Mr." but not "MR." or "Amr.". A dotted token such as "Ph.D"
+// or "N.A.S.A" that is in no table is treated as abbrevFinal (see isDottedAbbrev).
+
+// abbrevTitles are titles and honorifics written before a name, from the
+// AP Stylebook's "titles" entry (Gov., Sen., Rep., Gen., Lt. Gov.) and the
+// honorifics of the Punkt sentence tokenizer's English training data
+// (Kiss & Strunk 2006, as shipped with NLTK).
+var abbrevTitles = []string{
+	"Adm", "Capt", "Cmdr", "Col", "Dr", "Fr", "Gen", "Gov", "Hon", "Lt",
+	"Maj", "Messrs", "Mlle", "Mme", "Mr", "Mrs", "Ms", "Mt", "Mx", "Pres",
+	"Prof", "Rep", "Rev", "Sen", "Sgt", "St",
+}
+
+// abbrevLatin are Latin and scholarly abbreviations that are followed by more of
+// the sentence, from the Chicago Manual of Style (17th ed.) §10.42 and the
+// lead's list: e.g., i.e., cf., vs., et al., approx., ca.
+var abbrevLatin = []string{
+	"a.k.a", "al", "approx", "ca", "cf", "e.g", "i.e", "viz", "vs",
+}
+
+// abbrevReferences abbreviate a part of a document and are followed by its
+// number or name (Fig. 3, Vol. II, pp. 12–14), from the Chicago Manual of Style
+// (17th ed.) §10.43.
+var abbrevReferences = []string{
+	"Ch", "Eq", "Fig", "Figs", "Sec", "Vol", "Vols", "ch", "eq", "fig", "p", "pp", "sec", "vol",
+}
+
+// abbrevNumbers are abbreviations only when a number follows: "No. 5".
+// From the lead's list and the AP Stylebook's "No." entry.
+var abbrevNumbers = []string{
+	"No", "Nos", "Nr", "no", "nos",
+}
+
+// abbrevFinals are abbreviations that commonly end a sentence: company
+// designations (AP Stylebook "company names"), post-nominal Jr./Sr., times of
+// day, countries written with periods, street designations, month
+// abbreviations (AP Stylebook "months": Jan., Feb., Aug., Sept., Oct., Nov.,
+// Dec.; Chicago §10.41 adds Mar., Apr., Jun., Jul., Sep.), and the lead's
+// list (etc., est., dept.).
+var abbrevFinals = []string{
+	"A.M", "Apr", "Aug", "Ave", "Blvd", "Bros", "Co", "Corp", "Dec", "Feb",
+	"Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Nov", "Oct", "P.M",
+	"Rd", "Sep", "Sept", "Sr", "U.K", "U.S", "U.S.A", "a.m", "dept", "est",
+	"etc", "p.m",
+}
+
+// abbrevTable maps every abbreviation above to its kind. It is built once and
+// never modified.
+var abbrevTable = buildAbbrevTable()
+
+func buildAbbrevTable() map[string]abbrevKind {
+	m := make(map[string]abbrevKind)
+	for _, g := range []struct {
+		words []string
+		kind  abbrevKind
+	}{
+		{abbrevTitles, abbrevInner},
+		{abbrevLatin, abbrevInner},
+		{abbrevReferences, abbrevInner},
+		{abbrevNumbers, abbrevNumber},
+		{abbrevFinals, abbrevFinal},
+	} {
+		for _, w := range g.words {
+			m[w] = g.kind
+		}
+	}
+	return m
+}
+
+// lookupAbbrev returns the kind of word, the text of a word token without its
+// final full stop. A dotted word in no table (Ph.D, N.A.S.A) is abbrevFinal;
+// a single capital letter is an initial and counts as abbrevInner.
+func lookupAbbrev(word string) abbrevKind {
+	if k, ok := abbrevTable[word]; ok {
+		return k
+	}
+	if isInitial(word) {
+		return abbrevInner
+	}
+	if isDottedAbbrev(word) {
+		return abbrevFinal
+	}
+	return abbrevNone
+}
+
+// isInitial reports whether word is a single upper-case letter, as in
+// "J. R. R. Tolkien" or "John F. Kennedy".
+func isInitial(word string) bool {
+	if len(word) == 1 {
+		return word[0] >= 'A' && word[0] <= 'Z'
+	}
+	r, size := decodeRune(word, 0, len(word))
+	return size == len(word) && isUpperRune(r)
+}
+
+// isDottedAbbrev reports whether word is made of one- or two-letter groups
+// joined by full stops, as in "U.S", "Ph.D", "a.k.a" or "N.A.S.A". A file
+// name such as "sources.list" is not.
+func isDottedAbbrev(word string) bool {
+	n, dots := 0, 0
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case c == '.':
+			if n == 0 {
+				return false
+			}
+			n = 0
+			dots++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			n++
+			if n > 2 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return dots > 0 && n > 0
+}
