@@ -1,0 +1,232 @@
+package server
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/factbox/factbox/analysis"
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+// Diagnostic codes, stable for clients to filter on.
+const (
+	CodeHardSentence     = "hard-sentence"
+	CodeVeryHardSentence = "very-hard-sentence"
+)
+
+// worker analyses one document and publishes its diagnostics, off the
+// JSON-RPC read loop. It holds at most one pending job: a job scheduled while
+// another runs replaces the pending one, so a burst of edits is analysed once,
+// at its latest version, while an edit that finds the worker idle is analysed
+// at once. One worker per URI publishes in order, so an older version never
+// follows a newer one. Its fields are guarded by Server.workersMu.
+type worker struct {
+	pending *job
+	running bool
+	// published is whether the last publication had diagnostics; only the
+	// goroutine running the worker touches it.
+	published bool
+}
+
+// job is a document version to publish diagnostics for, or, when closed is
+// set, a closed document whose diagnostics to clear.
+type job struct {
+	doc    *Document
+	closed bool
+}
+
+// schedule queues the publication of d's diagnostics.
+func (s *Server) schedule(d *Document) { s.enqueue(job{doc: d}) }
+
+// scheduleClear queues the clearing of the closed document d's diagnostics.
+func (s *Server) scheduleClear(d *Document) { s.enqueue(job{doc: d, closed: true}) }
+
+func (s *Server) enqueue(j job) {
+	s.workersMu.Lock()
+	w := s.workers[j.doc.URI]
+	if w == nil {
+		w = new(worker)
+		s.workers[j.doc.URI] = w
+	}
+	w.pending = &j
+	start := !w.running
+	if start {
+		w.running = true
+		s.busy.Add(1)
+	}
+	s.workersMu.Unlock()
+	if start {
+		go s.work(w)
+	}
+}
+
+// work runs w's jobs until none is pending.
+func (s *Server) work(w *worker) {
+	defer s.busy.Done()
+	for {
+		s.workersMu.Lock()
+		j := w.pending
+		w.pending = nil
+		if j == nil {
+			w.running = false
+			s.workersMu.Unlock()
+			return
+		}
+		s.workersMu.Unlock()
+		s.run(w, *j)
+	}
+}
+
+// waitIdle waits until no worker runs. Tests and benchmarks use it.
+func (s *Server) waitIdle() { s.busy.Wait() }
+
+// run publishes the diagnostics of one job, unless its document has been
+// replaced meanwhile: the job for the replacement is already pending. A
+// document in a language not analysed gets an empty publication only to
+// clear diagnostics published before the settings excluded its language.
+func (s *Server) run(w *worker, j job) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Errorf("panic publishing diagnostics of %s: %v\n%s", j.doc.URI, r, debug.Stack())
+		}
+	}()
+	d := j.doc
+	if j.closed {
+		s.publish(d, []protocol.Diagnostic{})
+		w.published = false
+		return
+	}
+	if !s.store.Current(d) {
+		return
+	}
+	diags := s.diagnose(d)
+	if !s.store.Current(d) {
+		return
+	}
+	if !d.config.analyse && !w.published {
+		return // nothing to say about a language the server does not analyse
+	}
+	s.publish(d, diags)
+	w.published = len(diags) > 0
+}
+
+// publish sends textDocument/publishDiagnostics for d.
+func (s *Server) publish(d *Document, diags []protocol.Diagnostic) {
+	params := protocol.PublishDiagnosticsParams{URI: d.URI, Diagnostics: diags}
+	if d.Version >= 0 {
+		params.Version = ptr(uint32(d.Version))
+	}
+	s.notify(protocol.ServerTextDocumentPublishDiagnostics, params)
+}
+
+// diagnose returns d's diagnostics: one per hard or very hard sentence. It is
+// empty, never nil, when diagnostics are off or d's language is not analysed.
+func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
+	diags := []protocol.Diagnostic{}
+	if !d.config.analyse || !d.config.diagnostics {
+		return diags
+	}
+	a, err := d.Analysis()
+	if err != nil {
+		s.log.Errorf("%s", err)
+		return diags
+	}
+	for i := range a.Sentences {
+		sent := &a.Sentences[i]
+		var severity protocol.DiagnosticSeverity
+		var code string
+		switch sent.Difficulty {
+		case analysis.Hard:
+			severity, code = protocol.DiagnosticSeverityInformation, CodeHardSentence
+		case analysis.VeryHard:
+			severity, code = protocol.DiagnosticSeverityWarning, CodeVeryHardSentence
+		default:
+			continue
+		}
+		rng, err := d.Mapper.OffsetRange(sent.Span.Start, sent.Span.End)
+		if err != nil {
+			s.log.Errorf("%s: sentence %d: %s", d.URI, i, err)
+			continue
+		}
+		diags = append(diags, protocol.Diagnostic{
+			Range:    rng,
+			Severity: &severity,
+			Code:     &protocol.IntegerOrString{Value: code},
+			Source:   ptr(Name),
+			Message:  sentenceMessage(a, sent),
+		})
+	}
+	return diags
+}
+
+// longestWords is how many of a sentence's longest words a message names.
+const longestWords = 3
+
+// sentenceMessage explains why a sentence is hard: its level against the
+// threshold it crossed, its length in words, and its longest words, which are
+// usually what to replace. For example:
+//
+//	Very hard to read: grade 16.2 (very hard from 14) · 38 words · longest: "vicissitudes", "infrastructure", "comprehensively"
+func sentenceMessage(a *analysis.Document, sent *analysis.Sentence) string {
+	var b strings.Builder
+	switch sent.Difficulty {
+	case analysis.VeryHard:
+		fmt.Fprintf(&b, "Very hard to read: grade %.1f (very hard from %s)", sent.FactBox.Level, formatThreshold(a.Options.VeryHardLevel))
+	case analysis.Hard:
+		fmt.Fprintf(&b, "Hard to read: grade %.1f (hard from %s)", sent.FactBox.Level, formatThreshold(a.Options.HardLevel))
+	default:
+		fmt.Fprintf(&b, "Grade %.1f", sent.FactBox.Level)
+	}
+	fmt.Fprintf(&b, " · %d words", sent.FactBox.Tokens)
+	if words := longest(a, sent, longestWords); len(words) > 0 {
+		b.WriteString(" · longest: ")
+		for i, w := range words {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.Quote(w))
+		}
+	}
+	return b.String()
+}
+
+// formatThreshold formats a level threshold without trailing zeros: 14, 10.5.
+func formatThreshold(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// longest returns up to n of the sentence's longest distinct words (case
+// folded), longest first counted in characters, ties going to the earlier
+// word, listed in the order they occur in the sentence.
+func longest(a *analysis.Document, sent *analysis.Sentence, n int) []string {
+	type word struct {
+		text      string
+		runes, at int
+	}
+	var words []word
+	seen := make(map[string]bool)
+	first, end := max(sent.Tokens.First, 0), min(sent.Tokens.End, len(a.Tokens))
+	for i := first; i < end; i++ {
+		tok := a.Tokens[i]
+		if tok.Kind != analysis.Word || tok.Span.Start < 0 || tok.Span.End > len(a.Text) || tok.Span.Start > tok.Span.End {
+			continue
+		}
+		text := a.Text[tok.Span.Start:tok.Span.End]
+		key := strings.ToLower(text)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		words = append(words, word{text, utf8.RuneCountInString(text), i})
+	}
+	sort.SliceStable(words, func(i, j int) bool { return words[i].runes > words[j].runes })
+	words = words[:min(n, len(words))]
+	sort.Slice(words, func(i, j int) bool { return words[i].at < words[j].at })
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = w.text
+	}
+	return out
+}

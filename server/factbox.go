@@ -1,0 +1,57 @@
+package server
+
+import (
+	"errors"
+
+	"github.com/factbox/factbox/analysis"
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+// FactBoxParams are the params of the factbox/factBox request. Position is
+// optional; with it the result also holds the paragraph's and sentence's boxes.
+type FactBoxParams struct {
+	TextDocument protocol.TextDocumentIdentifier `json:"textDocument"`
+	Position     *protocol.Position              `json:"position,omitempty"`
+}
+
+// FactBoxResult is the result of the factbox/factBox request, for status bars
+// and commands in editor integrations. Paragraph and Sentence are null unless
+// the request gave a position inside one.
+type FactBoxResult struct {
+	URI       string            `json:"uri"`
+	Version   int32             `json:"version"`
+	Document  analysis.FactBox  `json:"document"`
+	Paragraph *analysis.FactBox `json:"paragraph"`
+	Sentence  *analysis.FactBox `json:"sentence"`
+}
+
+// factBox handles factbox/factBox. The result is null for a document whose
+// language is not analysed; a URI that is not open or a position outside the
+// document is an Invalid Params error.
+func (s *Server) factBox(params *FactBoxParams) (*FactBoxResult, error) {
+	d, err := s.store.Get(params.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	offset := -1
+	if params.Position != nil {
+		if offset, err = d.Mapper.PositionOffset(*params.Position); err != nil {
+			return nil, err
+		}
+	}
+	a, err := d.Analysis()
+	if errors.Is(err, ErrNotAnalysed) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	r := &FactBoxResult{URI: d.URI, Version: d.Version, Document: a.FactBox}
+	if offset >= 0 {
+		fb := factBoxesAt(a, offset)
+		r.Paragraph = fb.paragraph
+		if fb.sentence != nil {
+			r.Sentence = &fb.sentence.FactBox
+		}
+	}
+	return r, nil
+}

@@ -1,0 +1,267 @@
+package server
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/sourcegraph/jsonrpc2"
+	"github.com/tliron/commonlog"
+)
+
+// MaxMessageSize is the largest message body the server reads, in bytes.
+// A bigger one is skipped and answered with an Invalid Request error.
+const MaxMessageSize = 256 << 20
+
+// contentLengthHeader starts the one header the base protocol requires.
+const contentLengthHeader = "Content-Length:"
+
+// guardStream is the jsonrpc2.ObjectStream the server talks through. It frames
+// messages with Content-Length headers, like jsonrpc2.VSCodeObjectCodec, but
+// where that codec returns an error on bad input, and jsonrpc2.Conn closes the
+// connection on any read error, guardStream answers the sender itself and
+// reads on:
+//
+//   - a body that is not JSON gets a Parse error (-32700, id null);
+//   - valid JSON that is not a JSON-RPC message jsonrpc2 can take (a batch,
+//     a number, an object with neither method nor result) gets an Invalid
+//     Request error (-32600) with the message's id if it has a usable one;
+//   - a header block without a readable Content-Length gets a Parse error,
+//     and the stream skips ahead to the next "Content-Length:";
+//   - a body over MaxMessageSize is skipped and gets an Invalid Request error.
+//
+// Header lines may end in "\r\n" or "\n"; header names other than
+// Content-Length are ignored. Every frame, the server's and the guard's own,
+// is written whole under one mutex, so frames never interleave.
+type guardStream struct {
+	r   *bufio.Reader
+	w   io.Writer
+	c   io.Closer
+	log commonlog.Logger
+
+	wmu sync.Mutex
+
+	lost bool // skipping garbage after a header block without a length
+}
+
+func newGuardStream(rwc io.ReadWriteCloser, log commonlog.Logger) *guardStream {
+	return &guardStream{r: bufio.NewReaderSize(rwc, 64<<10), w: rwc, c: rwc, log: log}
+}
+
+// WriteObject implements jsonrpc2.ObjectStream.
+func (g *guardStream) WriteObject(obj any) error {
+	data, err := json.Marshal(obj)
+	if err != nil {
+		return err
+	}
+	return g.writeFrame(data)
+}
+
+// writeFrame writes one framed message.
+func (g *guardStream) writeFrame(body []byte) error {
+	frame := make([]byte, 0, len(body)+32)
+	frame = fmt.Appendf(frame, "Content-Length: %d\r\n\r\n", len(body))
+	frame = append(frame, body...)
+	g.wmu.Lock()
+	defer g.wmu.Unlock()
+	_, err := g.w.Write(frame)
+	return err
+}
+
+// Close implements jsonrpc2.ObjectStream.
+func (g *guardStream) Close() error { return g.c.Close() }
+
+// ReadObject implements jsonrpc2.ObjectStream. It returns an error only when
+// the stream itself fails or ends.
+func (g *guardStream) ReadObject(v any) error {
+	for {
+		body, err := g.readFrame()
+		var ferr *frameError
+		switch {
+		case errors.As(err, &ferr):
+			g.log.Warningf("bad frame: %s", ferr.msg)
+			g.replyError(nil, ferr.code, ferr.msg)
+			continue
+		case err != nil:
+			return err
+		}
+		if !json.Valid(body) {
+			g.log.Warningf("parse error: message body is not valid JSON (%d bytes: %s)", len(body), excerpt(body))
+			g.replyError(nil, jsonrpc2.CodeParseError, "parse error: message body is not valid JSON")
+			continue
+		}
+		// Unmarshal into a zero value: a failed attempt may have half filled v.
+		reflect.ValueOf(v).Elem().SetZero()
+		if err := json.Unmarshal(body, v); err != nil {
+			g.log.Warningf("invalid request: %s (%s)", err, excerpt(body))
+			g.replyError(messageID(body), jsonrpc2.CodeInvalidRequest, "invalid request: "+err.Error())
+			reflect.ValueOf(v).Elem().SetZero()
+			continue
+		}
+		return nil
+	}
+}
+
+// frameError is a framing problem the guard answers and reads past.
+type frameError struct {
+	code int64
+	msg  string
+}
+
+func (e *frameError) Error() string { return e.msg }
+
+// readFrame returns the body of the next frame.
+func (g *guardStream) readFrame() ([]byte, error) {
+	length := -1
+	var problem string
+	started := false
+	for {
+		line, err := g.readLine()
+		if err != nil {
+			if err == io.EOF && started {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, err
+		}
+		if line == "" {
+			if !started {
+				continue // blank lines between frames
+			}
+			break
+		}
+		if i := strings.Index(line, contentLengthHeader); i > 0 {
+			// Garbage before a header: skip it.
+			if !g.lost {
+				problem = fmt.Sprintf("unexpected bytes before header: %q", excerpt([]byte(line[:i])))
+			}
+			line = line[i:]
+		}
+		if g.lost && !strings.HasPrefix(line, contentLengthHeader) {
+			continue
+		}
+		started = true
+		name, value, ok := strings.Cut(line, ":")
+		if !ok {
+			problem = fmt.Sprintf("malformed header line %q", excerpt([]byte(line)))
+			continue
+		}
+		if !strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
+			continue
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+		if err != nil || n < 0 {
+			problem = fmt.Sprintf("invalid Content-Length %q", excerpt([]byte(value)))
+			continue
+		}
+		length = int(min(n, MaxMessageSize+1))
+	}
+	if length < 0 {
+		if problem == "" {
+			problem = "header without Content-Length"
+		}
+		g.lost = true
+		return nil, &frameError{jsonrpc2.CodeParseError, "parse error: " + problem}
+	}
+	g.lost = false
+	if length > MaxMessageSize {
+		if _, err := io.CopyN(io.Discard, g.r, int64(length)); err != nil {
+			return nil, err
+		}
+		return nil, &frameError{jsonrpc2.CodeInvalidRequest, fmt.Sprintf("invalid request: message larger than %d bytes", MaxMessageSize)}
+	}
+	body := make([]byte, length)
+	if _, err := io.ReadFull(g.r, body); err != nil {
+		if err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	if problem != "" {
+		// The frame is usable, but the garbage before it was a message too.
+		g.log.Warningf("bad frame: %s", problem)
+		g.replyError(nil, jsonrpc2.CodeParseError, "parse error: "+problem)
+	}
+	return body, nil
+}
+
+// readLine reads one header line without its line ending. A line too long
+// for the buffer keeps its first and last bytes: the start for the log, the
+// end because it may hold the header that follows garbage.
+func (g *guardStream) readLine() (string, error) {
+	line, err := g.r.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		const keep = 128
+		head := string(line[:keep])
+		tail := append([]byte(nil), line[len(line)-keep:]...)
+		for err == bufio.ErrBufferFull {
+			line, err = g.r.ReadSlice('\n')
+			tail = append(tail, line...)
+			if len(tail) > 4*keep {
+				tail = append(tail[:0:0], tail[len(tail)-keep:]...)
+			}
+		}
+		line = append([]byte(head+" … "), tail...)
+	}
+	if err != nil && (err != io.EOF || len(line) == 0) {
+		return "", err
+	}
+	return strings.TrimRight(string(line), "\r\n"), nil
+}
+
+// errorResponse is a JSON-RPC error response whose id may be null.
+type errorResponse struct {
+	JSONRPC string          `json:"jsonrpc"`
+	ID      json.RawMessage `json:"id"`
+	Error   jsonrpc2.Error  `json:"error"`
+}
+
+// replyError writes an error response. A nil id is written as null.
+func (g *guardStream) replyError(id json.RawMessage, code int64, msg string) {
+	if id == nil {
+		id = json.RawMessage("null")
+	}
+	body, err := json.Marshal(errorResponse{JSONRPC: "2.0", ID: id, Error: jsonrpc2.Error{Code: code, Message: msg}})
+	if err == nil {
+		err = g.writeFrame(body)
+	}
+	if err != nil {
+		g.log.Errorf("write error response: %s", err)
+	}
+}
+
+// messageID returns the id of a JSON-RPC message if it is a string or an
+// integer, the kinds an error response can echo; otherwise nil.
+func messageID(body []byte) json.RawMessage {
+	var m struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(body, &m) != nil || len(m.ID) == 0 {
+		return nil
+	}
+	var s string
+	if json.Unmarshal(m.ID, &s) == nil {
+		return m.ID
+	}
+	var n int64
+	if json.Unmarshal(m.ID, &n) == nil {
+		return m.ID
+	}
+	return nil
+}
+
+// excerpt returns the start of b for a log line.
+func excerpt(b []byte) string {
+	const n = 60
+	b = bytes.TrimSpace(b)
+	if len(b) > n {
+		return strings.ToValidUTF8(string(b[:n]), "") + "…"
+	}
+	return strings.ToValidUTF8(string(b), "\uFFFD")
+}

@@ -1,0 +1,127 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/factbox/factbox/analysis"
+	"github.com/tliron/glsp"
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+// hover handles textDocument/hover: the fact box of the document, and of the
+// paragraph and sentence under the cursor when there is one, with the hover's
+// range set to that sentence. It returns null for a document whose language
+// is not analysed.
+func (s *Server) hover(_ *glsp.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
+	d, err := s.store.Get(params.TextDocument.URI)
+	if err != nil {
+		return nil, err
+	}
+	offset, err := d.Mapper.PositionOffset(params.Position)
+	if err != nil {
+		return nil, err
+	}
+	a, err := d.Analysis()
+	if errors.Is(err, ErrNotAnalysed) {
+		return nil, nil
+	} else if err != nil {
+		return nil, err
+	}
+	boxes := factBoxesAt(a, offset)
+	s.mu.Lock()
+	markdown := s.hoverMarkdown
+	s.mu.Unlock()
+	h := &protocol.Hover{Contents: protocol.MarkupContent{Kind: protocol.MarkupKindPlainText, Value: renderHover(boxes, false)}}
+	if markdown {
+		h.Contents = protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: renderHover(boxes, true)}
+	}
+	if boxes.sentence != nil {
+		if rng, err := d.Mapper.OffsetRange(boxes.sentence.Span.Start, boxes.sentence.Span.End); err == nil {
+			h.Range = &rng
+		}
+	}
+	return h, nil
+}
+
+// factBoxes are the fact boxes around one offset.
+type factBoxes struct {
+	analysis  *analysis.Document
+	document  analysis.FactBox
+	paragraph *analysis.FactBox
+	sentence  *analysis.Sentence
+}
+
+// factBoxesAt returns the fact boxes of a, and of the paragraph and sentence
+// holding offset, if any.
+func factBoxesAt(a *analysis.Document, offset int) factBoxes {
+	fb := factBoxes{analysis: a, document: a.FactBox}
+	if i := a.ParagraphAt(offset); i >= 0 && i < len(a.Paragraphs) {
+		fb.paragraph = &a.Paragraphs[i].FactBox
+	}
+	if i := a.SentenceAt(offset); i >= 0 && i < len(a.Sentences) {
+		fb.sentence = &a.Sentences[i]
+	}
+	return fb
+}
+
+// hoverRow is one row of the hover table.
+type hoverRow struct {
+	label  string
+	format func(analysis.FactBox) string
+}
+
+var hoverRows = []hoverRow{
+	{"Level", func(f analysis.FactBox) string { return strconv.FormatFloat(f.Level, 'f', 3, 64) }},
+	{"Tokens", func(f analysis.FactBox) string { return strconv.Itoa(f.Tokens) }},
+	{"Types", func(f analysis.FactBox) string { return strconv.Itoa(f.Types) }},
+	{"TTR", func(f analysis.FactBox) string { return strconv.FormatFloat(f.TTR, 'f', 3, 64) }},
+}
+
+// renderHover renders the fact boxes as a Markdown table, or as aligned plain
+// text, with a column each for the document, the paragraph and the sentence
+// (those two only when the cursor is in one). A hard sentence adds a line
+// saying why, as its diagnostic does.
+func renderHover(fb factBoxes, markdown bool) string {
+	headers := []string{"Document"}
+	boxes := []analysis.FactBox{fb.document}
+	if fb.paragraph != nil {
+		headers = append(headers, "Paragraph")
+		boxes = append(boxes, *fb.paragraph)
+	}
+	if fb.sentence != nil {
+		headers = append(headers, "Sentence")
+		boxes = append(boxes, fb.sentence.FactBox)
+	}
+	var b strings.Builder
+	if markdown {
+		b.WriteString("| Fact box | " + strings.Join(headers, " | ") + " |\n")
+		b.WriteString("|:--" + strings.Repeat("|--:", len(headers)) + "|\n")
+		for _, row := range hoverRows {
+			b.WriteString("| " + row.label)
+			for _, box := range boxes {
+				b.WriteString(" | " + row.format(box))
+			}
+			b.WriteString(" |\n")
+		}
+	} else {
+		fmt.Fprintf(&b, "%-8s", "Fact box")
+		for _, h := range headers {
+			fmt.Fprintf(&b, " %10s", h)
+		}
+		b.WriteString("\n")
+		for _, row := range hoverRows {
+			fmt.Fprintf(&b, "%-8s", row.label)
+			for _, box := range boxes {
+				fmt.Fprintf(&b, " %10s", row.format(box))
+			}
+			b.WriteString("\n")
+		}
+	}
+	if fb.sentence != nil && fb.sentence.Difficulty != analysis.OK {
+		b.WriteString("\n" + sentenceMessage(fb.analysis, fb.sentence) + "\n")
+	}
+	return b.String()
+}

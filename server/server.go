@@ -1,0 +1,291 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+	"sync"
+
+	"github.com/sourcegraph/jsonrpc2"
+	"github.com/tliron/commonlog"
+	"github.com/tliron/glsp"
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+// Name is the server's name in its initialize result and its log lines.
+const Name = "factbox"
+
+// MethodFactBox is the server's own request: the fact box of a document.
+const MethodFactBox = "factbox/factBox"
+
+// Options configures a Server.
+type Options struct {
+	// Version is reported as serverInfo.version.
+	Version string
+	// Log receives the server's log lines; nil means commonlog's "factbox" logger.
+	Log commonlog.Logger
+}
+
+// Server is a factbox language server for one connection. Create it with New
+// and run it with Serve.
+type Server struct {
+	version string
+	log     commonlog.Logger
+	store   *Store
+	handler *Handler
+
+	mu            sync.Mutex // guards the fields below, and orders settings changes with opens
+	state         lifecycle
+	settings      Settings
+	encoding      Encoding
+	hoverMarkdown bool
+	pullConfig    bool // the client answers workspace/configuration
+	conn          *jsonrpc2.Conn
+
+	notifyMu sync.Mutex // serialises test notifiers; jsonrpc2.Conn serialises itself
+	notifier func(method string, params any)
+
+	workersMu sync.Mutex
+	workers   map[string]*worker
+	busy      sync.WaitGroup // running workers, for tests and benchmarks
+}
+
+// New returns a server that has not yet been initialized.
+func New(opts Options) *Server {
+	s := &Server{
+		version:  opts.Version,
+		log:      opts.Log,
+		store:    NewStore(),
+		settings: DefaultSettings(),
+		workers:  make(map[string]*worker),
+	}
+	if s.log == nil {
+		s.log = commonlog.GetLogger(Name)
+	}
+	s.handler = newHandler(s)
+	return s
+}
+
+// Handler returns the glsp.Handler that dispatches the server's methods.
+func (s *Server) Handler() *Handler { return s.handler }
+
+// Serve runs the server on rwc until the client sends exit, the stream ends,
+// or ctx is done, and returns the process exit code the protocol asks for:
+// 0 after a shutdown request, 1 otherwise.
+func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
+	stream := newGuardStream(rwc, s.log)
+	conn := jsonrpc2.NewConn(ctx, stream, rpcHandler{s}, jsonrpc2.SetLogger(rpcLogger{s.log}))
+	s.mu.Lock()
+	s.conn = conn
+	s.mu.Unlock()
+	s.setNotifier(func(method string, params any) {
+		if err := conn.Notify(context.Background(), method, params); err != nil {
+			s.log.Debugf("notify %s: %s", method, err)
+		}
+	})
+	select {
+	case <-conn.DisconnectNotify():
+	case <-ctx.Done():
+		conn.Close()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.state == stateShutdown {
+		return 0
+	}
+	return 1
+}
+
+// setNotifier sets the function notifications to the client go through.
+func (s *Server) setNotifier(notify func(method string, params any)) {
+	s.notifyMu.Lock()
+	defer s.notifyMu.Unlock()
+	s.notifier = notify
+}
+
+// notify sends a notification to the client. It is safe from any goroutine.
+func (s *Server) notify(method string, params any) {
+	s.notifyMu.Lock()
+	notify := s.notifier
+	s.notifyMu.Unlock()
+	if notify != nil {
+		notify(method, params)
+	}
+}
+
+// caller returns a function that sends a request to the client and waits for
+// its answer, or nil before Serve. Never use it from a handler: the answer is
+// read by the loop the handler blocks.
+func (s *Server) caller() func(ctx context.Context, method string, params, result any) error {
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if conn == nil {
+		return nil
+	}
+	return func(ctx context.Context, method string, params, result any) error {
+		return conn.Call(ctx, method, params, result)
+	}
+}
+
+// closeConnection closes the connection after exit.
+func (s *Server) closeConnection() {
+	s.mu.Lock()
+	conn := s.conn
+	s.mu.Unlock()
+	if conn != nil {
+		conn.Close()
+	}
+}
+
+// Handler is the server's glsp.Handler. It handles what glsp v0.2.2 lacks or
+// gets wrong for us — the lifecycle with 3.17 position encodings, the
+// factbox/factBox request, panics — and passes the standard methods to glsp's
+// protocol.Handler.
+type Handler struct {
+	s     *Server
+	proto *protocol.Handler
+}
+
+func newHandler(s *Server) *Handler {
+	return &Handler{s: s, proto: &protocol.Handler{
+		CancelRequest:                   func(*glsp.Context, *protocol.CancelParams) error { return nil },
+		SetTrace:                        func(*glsp.Context, *protocol.SetTraceParams) error { return nil },
+		Initialized:                     s.initialized,
+		WorkspaceDidChangeConfiguration: s.didChangeConfiguration,
+		TextDocumentDidOpen:             s.didOpen,
+		TextDocumentDidChange:           s.didChange,
+		TextDocumentDidSave:             s.didSave,
+		TextDocumentDidClose:            s.didClose,
+		TextDocumentHover:               s.hover,
+	}}
+}
+
+// Handle implements glsp.Handler. A panic in a handler becomes an error for
+// that one message; the server carries on.
+func (h *Handler) Handle(ctx *glsp.Context) (result any, validMethod, validParams bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			h.s.log.Errorf("panic handling %s: %v\n%s", ctx.Method, r, debug.Stack())
+			result, validMethod, validParams = nil, true, true
+			err = &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: fmt.Sprintf("internal error handling %s: %v", ctx.Method, r)}
+		}
+	}()
+	switch ctx.Method {
+	case protocol.MethodInitialize:
+		return h.s.initialize(ctx)
+	case protocol.MethodShutdown:
+		return nil, true, true, h.s.shutdown()
+	case protocol.MethodExit:
+		h.s.exit()
+		return nil, true, true, nil
+	}
+	if err := h.s.checkRunning(); err != nil {
+		return nil, true, true, err
+	}
+	switch ctx.Method {
+	case MethodFactBox:
+		var params FactBoxParams
+		if err := decodeParams(ctx.Params, &params); err != nil {
+			return nil, true, false, err
+		}
+		result, err := h.s.factBox(&params)
+		return result, true, true, err
+	}
+	return h.proto.Handle(ctx)
+}
+
+// decodeParams decodes a message's params, which must be present.
+func decodeParams(raw json.RawMessage, v any) error {
+	if len(raw) == 0 || string(raw) == "null" {
+		return errors.New("missing params")
+	}
+	return json.Unmarshal(raw, v)
+}
+
+// rpcHandler runs the Handler for each message jsonrpc2 reads, in its read
+// loop, and answers requests.
+type rpcHandler struct{ s *Server }
+
+// Handle implements jsonrpc2.Handler.
+func (h rpcHandler) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) {
+	gctx := &glsp.Context{
+		Method: req.Method,
+		Notify: h.s.notify,
+		Call: func(method string, params, result any) {
+			if err := conn.Call(ctx, method, params, result); err != nil {
+				h.s.log.Warningf("call %s: %s", method, err)
+			}
+		},
+	}
+	if req.Params != nil {
+		gctx.Params = *req.Params
+	}
+	result, validMethod, validParams, err := h.s.handler.Handle(gctx)
+	var rpcErr *jsonrpc2.Error
+	switch {
+	case !validMethod:
+		rpcErr = &jsonrpc2.Error{Code: jsonrpc2.CodeMethodNotFound, Message: "method not found: " + req.Method}
+	case !validParams:
+		msg := "invalid params"
+		if err != nil {
+			msg += ": " + err.Error()
+		}
+		rpcErr = &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: msg}
+	case err != nil:
+		rpcErr = toRPCError(err)
+	}
+	if req.Method == protocol.MethodExit {
+		h.s.closeConnection()
+		return
+	}
+	if req.Notif {
+		switch {
+		case rpcErr == nil:
+		case rpcErr.Code == jsonrpc2.CodeMethodNotFound && strings.HasPrefix(req.Method, "$/"):
+			h.s.log.Debugf("ignoring notification %s", req.Method)
+		default:
+			h.s.log.Warningf("%s: %s", req.Method, rpcErr.Message)
+		}
+		return
+	}
+	resp := &jsonrpc2.Response{ID: req.ID}
+	if rpcErr == nil {
+		if err := resp.SetResult(result); err != nil {
+			rpcErr = &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: "encode result: " + err.Error()}
+		}
+	}
+	if rpcErr != nil {
+		resp.Result, resp.Error = nil, rpcErr
+		h.s.log.Infof("%s (id %s): error %d: %s", req.Method, req.ID, rpcErr.Code, rpcErr.Message)
+	}
+	if err := conn.SendResponse(ctx, resp); err != nil {
+		h.s.log.Debugf("send response to %s: %s", req.Method, err)
+	}
+}
+
+// toRPCError converts a handler's error into a JSON-RPC error: the errors a
+// client causes with what it sends are Invalid Params, the rest Internal Errors.
+func toRPCError(err error) *jsonrpc2.Error {
+	var rpcErr *jsonrpc2.Error
+	switch {
+	case errors.As(err, &rpcErr):
+		return rpcErr
+	case errors.Is(err, ErrDocumentNotFound), errors.Is(err, ErrLineOutOfRange),
+		errors.Is(err, ErrMidCharacter), errors.Is(err, ErrReversedRange), errors.Is(err, ErrOffsetOutOfRange):
+		return &jsonrpc2.Error{Code: jsonrpc2.CodeInvalidParams, Message: err.Error()}
+	}
+	return &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: err.Error()}
+}
+
+// rpcLogger sends jsonrpc2's own log lines to the server's log.
+type rpcLogger struct{ log commonlog.Logger }
+
+// Printf implements jsonrpc2.Logger.
+func (l rpcLogger) Printf(format string, v ...any) {
+	l.log.Debugf(strings.TrimSuffix(format, "\n"), v...)
+}

@@ -1,0 +1,191 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/factbox/factbox/analysis"
+)
+
+var (
+	// ErrDocumentNotFound is returned for a URI that is not open.
+	ErrDocumentNotFound = errors.New("document not found")
+	// ErrStaleVersion is returned for a change whose version is not newer than the open document's.
+	ErrStaleVersion = errors.New("stale version")
+	// ErrNotAnalysed is returned for a document whose language is not analysed.
+	ErrNotAnalysed = errors.New("language not analysed")
+)
+
+// docConfig is what the settings say about one document.
+type docConfig struct {
+	analyse     bool // the document's language is among the analysed ones
+	diagnostics bool // diagnostics.enable
+	opts        analysis.Options
+}
+
+// Document is one version of an open document. It is never modified after it
+// is made: a change makes a new Document. Its analysis is computed at most once,
+// on first use, by whichever goroutine asks first.
+type Document struct {
+	URI        string
+	LanguageID string
+	Version    int32
+	Text       string
+	Mapper     *Mapper
+
+	config  docConfig
+	lineage *lineage
+
+	once     sync.Once
+	analysis *analysis.Document
+	err      error
+}
+
+// lineage is shared by the versions of one open document. It remembers the
+// latest analysis made of any of them, for analysis.Reanalyze to reuse.
+type lineage struct {
+	last atomic.Pointer[analysis.Document]
+}
+
+// newDocument returns a document value. lin is the lineage of the versions
+// before it, or nil for a newly opened document.
+func newDocument(uri, languageID string, version int32, text string, enc Encoding, cfg docConfig, lin *lineage) *Document {
+	if lin == nil {
+		lin = new(lineage)
+	}
+	return &Document{
+		URI:        uri,
+		LanguageID: languageID,
+		Version:    version,
+		Text:       text,
+		Mapper:     NewMapper(text, enc),
+		config:     cfg,
+		lineage:    lin,
+	}
+}
+
+// withText returns the next version of d with the given text.
+func (d *Document) withText(version int32, text string) *Document {
+	return newDocument(d.URI, d.LanguageID, version, text, d.Mapper.Encoding(), d.config, d.lineage)
+}
+
+// withConfig returns a copy of d analysed under cfg, at the same version.
+func (d *Document) withConfig(cfg docConfig) *Document {
+	return newDocument(d.URI, d.LanguageID, d.Version, d.Text, d.Mapper.Encoding(), cfg, d.lineage)
+}
+
+// Analysis returns the analysis of d, computing it on first call from the
+// latest analysis of an earlier version. It returns ErrNotAnalysed for a
+// document in a language the settings exclude, and an error if the analysis
+// panicked (analysis.Analyze promises not to; the server survives if it does).
+func (d *Document) Analysis() (*analysis.Document, error) {
+	if !d.config.analyse {
+		return nil, fmt.Errorf("%w: %q", ErrNotAnalysed, d.LanguageID)
+	}
+	d.once.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				d.err = fmt.Errorf("analysis of %s version %d panicked: %v", d.URI, d.Version, r)
+			}
+		}()
+		d.analysis = analysis.Reanalyze(d.lineage.last.Load(), d.Text, d.config.opts)
+		d.lineage.last.Store(d.analysis)
+	})
+	return d.analysis, d.err
+}
+
+// Store holds the open documents, keyed by URI. It is safe for concurrent use.
+type Store struct {
+	mu   sync.RWMutex
+	docs map[string]*Document
+}
+
+// NewStore returns an empty store.
+func NewStore() *Store {
+	return &Store{docs: make(map[string]*Document)}
+}
+
+// Get returns the open document at uri, or an error wrapping ErrDocumentNotFound.
+func (s *Store) Get(uri string) (*Document, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if d, ok := s.docs[uri]; ok {
+		return d, nil
+	}
+	return nil, fmt.Errorf("%w: %s", ErrDocumentNotFound, uri)
+}
+
+// Current reports whether d is still the open version of its document.
+func (s *Store) Current(d *Document) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.docs[d.URI] == d
+}
+
+// Open stores d, replacing and returning any document already open at its URI.
+func (s *Store) Open(d *Document) (replaced *Document) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	replaced = s.docs[d.URI]
+	s.docs[d.URI] = d
+	return replaced
+}
+
+// Update replaces the document at uri with next(current). It fails with
+// ErrDocumentNotFound, with ErrStaleVersion when version is not newer than the
+// current version, or with next's error; the store is unchanged on failure.
+// next runs under the store's lock, so updates of one URI never interleave.
+func (s *Store) Update(uri string, version int32, next func(*Document) (*Document, error)) (*Document, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur, ok := s.docs[uri]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s", ErrDocumentNotFound, uri)
+	}
+	if version <= cur.Version {
+		return nil, fmt.Errorf("%w: %s version %d, have version %d", ErrStaleVersion, uri, version, cur.Version)
+	}
+	d, err := next(cur)
+	if err != nil {
+		return nil, err
+	}
+	s.docs[uri] = d
+	return d, nil
+}
+
+// Close removes and returns the document at uri.
+func (s *Store) Close(uri string) (*Document, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.docs[uri]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s", ErrDocumentNotFound, uri)
+	}
+	delete(s.docs, uri)
+	return d, nil
+}
+
+// Reconfigure replaces every document with reconfigure(document) and returns
+// the new documents, sorted by URI.
+func (s *Store) Reconfigure(reconfigure func(*Document) *Document) []*Document {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]*Document, 0, len(s.docs))
+	for uri, d := range s.docs {
+		d = reconfigure(d)
+		s.docs[uri] = d
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].URI < out[j].URI })
+	return out
+}
+
+// Len returns the number of open documents.
+func (s *Store) Len() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.docs)
+}
