@@ -1,0 +1,250 @@
+-- Headless end-to-end test of the Neovim plugin against the real server.
+-- Run through test/run.sh, or:
+--   FACTBOX_BIN=/path/to/factbox nvim --headless -u editors/nvim/test/minimal_init.lua \
+--     -c "luafile editors/nvim/test/e2e.lua"
+-- FACTBOX_FIXTURE overrides the reference document.
+local passed, failed = 0, 0
+local out = io.stdout
+
+local function log(s)
+  out:write(s .. "\n")
+  out:flush()
+end
+
+local function check(name, ok, detail)
+  if ok then
+    passed = passed + 1
+    log("ok   " .. name)
+  else
+    failed = failed + 1
+    log("FAIL " .. name .. (detail and (": " .. detail) or ""))
+  end
+  return ok
+end
+
+local function finish()
+  log(("nvim e2e: %d passed, %d failed"):format(passed, failed))
+  for _, c in ipairs(require("factbox").clients()) do
+    c.stop()
+  end
+  if failed > 0 then
+    vim.cmd("cquit 1")
+  else
+    vim.cmd("qall!")
+  end
+end
+
+local TIMEOUT = 20000
+local VERY_HARD = "Notwithstanding considerable institutional heterogeneity, comprehensive internationalization "
+  .. "methodologies fundamentally necessitate extraordinarily sophisticated organizational accountability "
+  .. "infrastructures, particularly considering unprecedented environmental unpredictability across "
+  .. "interdependent governmental administrations."
+
+local function factbox_diags(bufnr)
+  local list = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    if d.source == "factbox" then
+      table.insert(list, d)
+    end
+  end
+  table.sort(list, function(a, b)
+    return a.lnum < b.lnum or (a.lnum == b.lnum and a.col < b.col)
+  end)
+  return list
+end
+
+local function summary(list)
+  local parts = {}
+  for _, d in ipairs(list) do
+    table.insert(parts, ("%s@%d:%d-%d:%d"):format(tostring(d.code), d.lnum, d.col, d.end_lnum, d.end_col))
+  end
+  return table.concat(parts, " ")
+end
+
+local function float_wins()
+  local wins = {}
+  for _, w in ipairs(vim.api.nvim_list_wins()) do
+    if vim.api.nvim_win_get_config(w).relative ~= "" then
+      table.insert(wins, w)
+    end
+  end
+  return wins
+end
+
+local function run()
+  local factbox = require("factbox")
+  local bin = os.getenv("FACTBOX_BIN")
+  if not check("FACTBOX_BIN is an executable", bin and vim.fn.executable(bin) == 1, tostring(bin)) then
+    return
+  end
+  local test_dir = vim.g.factbox_test_dir
+  local fixture = os.getenv("FACTBOX_FIXTURE")
+    or (test_dir .. "/../../../../shared/fixtures/000_0004cf68decdbf28.txt")
+  fixture = vim.fn.fnamemodify(fixture, ":p")
+  if not check("reference document is readable", vim.fn.filereadable(fixture) == 1, fixture) then
+    return
+  end
+  -- Work on a copy: the test edits the buffer and must never touch the fixture.
+  local tmpdir = vim.fn.tempname()
+  vim.fn.mkdir(tmpdir, "p")
+  local doc = tmpdir .. "/reference.txt"
+  vim.fn.writefile(vim.fn.readfile(fixture, "b"), doc, "b")
+
+  check(":FactBox exists before setup", vim.fn.exists(":FactBox") == 2)
+
+  -- format_fact_box: a null paragraph/sentence (vim.NIL or absent) shows "–".
+  local box = { level = 14.06, tokens = 980, types = 427, ttr = 0.4357, readingEase = -0.04 }
+  local lines = factbox.format_fact_box({ document = box, paragraph = vim.NIL })
+  check("format_fact_box: header", lines[1]:match("^%s+Document%s+Paragraph%s+Sentence$") ~= nil, lines[1])
+  check("format_fact_box: Level row", lines[2] == "Level                14.1          –         –", lines[2])
+  check("format_fact_box: TTR row", lines[5] == "TTR                  0.44          –         –", lines[5])
+  check("format_fact_box: missing metric and negative zero", lines[6]:match("^Sentences%s+–") ~= nil
+    and lines[12] == "Reading ease          0.0          –         –", lines[6] .. " | " .. lines[12])
+  check("format_fact_box: one row per metric", #lines == 1 + #factbox.metrics, tostring(#lines))
+
+  factbox.setup({ cmd = { bin, "serve", "--stdio" } })
+
+  vim.cmd("edit " .. vim.fn.fnameescape(doc))
+  local buf = vim.api.nvim_get_current_buf()
+  check("a .txt file has filetype text", vim.bo[buf].filetype == "text", vim.bo[buf].filetype)
+
+  local attached = vim.wait(TIMEOUT, function()
+    return #factbox.clients(buf) > 0
+  end, 50)
+  if not check("the factbox client attaches", attached) then
+    return
+  end
+  local client = factbox.clients(buf)[1]
+
+  local got = vim.wait(TIMEOUT, function()
+    return #factbox_diags(buf) > 0
+  end, 50)
+  local v1 = factbox_diags(buf)
+  check("diagnostics from factbox arrive for the reference document", got, "none within " .. TIMEOUT .. " ms")
+  local codes_ok = #v1 > 0
+  for _, d in ipairs(v1) do
+    local want = d.code == "hard-sentence" and vim.diagnostic.severity.INFO
+      or d.code == "very-hard-sentence" and vim.diagnostic.severity.WARN
+      or -1
+    codes_ok = codes_ok and d.severity == want
+  end
+  check("diagnostic codes and severities match", codes_ok, summary(v1))
+  if #v1 == 0 then
+    return
+  end
+
+  local first = v1[1]
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    position = { line = first.lnum, character = first.col },
+  }
+  local responses = vim.lsp.buf_request_sync(buf, "textDocument/hover", params, TIMEOUT)
+  local hover_text = ""
+  for _, r in pairs(responses or {}) do
+    if r.result and r.result.contents then
+      local c = r.result.contents
+      hover_text = hover_text .. (type(c) == "table" and (c.value or vim.inspect(c)) or tostring(c))
+    end
+  end
+  check(
+    "hover shows the fact box (Level, Tokens, Types, TTR)",
+    hover_text:find("Level", 1, true) and hover_text:find("Tokens", 1, true) and hover_text:find("TTR", 1, true),
+    hover_text
+  )
+
+  -- :FactBox opens a float with the fact box for the cursor position.
+  vim.api.nvim_win_set_cursor(0, { first.lnum + 1, first.col })
+  local main_win = vim.api.nvim_get_current_win()
+  vim.cmd("FactBox")
+  local opened = vim.wait(TIMEOUT, function()
+    return #float_wins() > 0
+  end, 50)
+  local float_text = ""
+  local border_ok = false
+  if opened then
+    local w = float_wins()[1]
+    float_text = table.concat(vim.api.nvim_buf_get_lines(vim.api.nvim_win_get_buf(w), 0, -1, false), "\n")
+    local border = vim.api.nvim_win_get_config(w).border
+    border_ok = type(border) == "table" and #border > 0
+  end
+  check(":FactBox opens a floating window", opened)
+  check(
+    "the float shows Level for document, paragraph and sentence",
+    float_text:find("Document", 1, true) and float_text:find("Sentence", 1, true)
+      and float_text:match("Level%s+%d+%.%d%s+%-?%d+%.%d%s+%-?%d+%.%d") ~= nil,
+    float_text
+  )
+  check("the float has a border", border_ok)
+  vim.api.nvim_feedkeys("q", "x", false)
+  check("q closes the float", #float_wins() == 0 and vim.api.nvim_get_current_win() == main_win)
+
+  -- Append a very hard sentence: one more diagnostic, a warning on the new line.
+  local last = vim.api.nvim_buf_line_count(buf)
+  vim.api.nvim_buf_set_lines(buf, last, last, false, { "", VERY_HARD })
+  local added
+  local changed = vim.wait(TIMEOUT, function()
+    local now = factbox_diags(buf)
+    for _, d in ipairs(now) do
+      if d.lnum == last + 1 then
+        added = d
+      end
+    end
+    return #now == #v1 + 1 and added ~= nil
+  end, 50)
+  check("appending a very hard sentence adds a diagnostic", changed, summary(factbox_diags(buf)))
+  check(
+    "the new diagnostic is a very-hard-sentence warning",
+    added and added.code == "very-hard-sentence" and added.severity == vim.diagnostic.severity.WARN,
+    added and vim.inspect(added) or "none"
+  )
+
+  -- Settings reach the running server.
+  factbox.update_settings({ diagnostics = { enable = false } })
+  check("disabling diagnostics clears them", vim.wait(TIMEOUT, function()
+    return #factbox_diags(buf) == 0
+  end, 50), summary(factbox_diags(buf)))
+  factbox.update_settings({ diagnostics = { enable = true } })
+  check("enabling diagnostics brings them back", vim.wait(TIMEOUT, function()
+    return #factbox_diags(buf) == #v1 + 1
+  end, 50), summary(factbox_diags(buf)))
+
+  -- Delete it again: back to the original diagnostics.
+  vim.api.nvim_buf_set_lines(buf, last, last + 2, false, {})
+  local restored = vim.wait(TIMEOUT, function()
+    return summary(factbox_diags(buf)) == summary(v1)
+  end, 50)
+  check("deleting the sentence restores the original diagnostics", restored, summary(factbox_diags(buf)))
+
+  -- A Markdown buffer is analysed by the same client.
+  local md = tmpdir .. "/note.md"
+  vim.fn.writefile({ "# Note", "", VERY_HARD }, md)
+  vim.cmd("edit " .. vim.fn.fnameescape(md))
+  local mdbuf = vim.api.nvim_get_current_buf()
+  local md_ok = vim.wait(TIMEOUT, function()
+    local d = factbox_diags(mdbuf)
+    return #d == 1 and d[1].code == "very-hard-sentence" and d[1].lnum == 2
+  end, 50)
+  check("a Markdown buffer gets its diagnostics", md_ok, summary(factbox_diags(mdbuf)))
+
+  check("the server is still running", not client.is_stopped())
+
+  -- :help factbox works after :helptags (on a copy: tags are not committed).
+  local docdir = tmpdir .. "/rtp/doc"
+  vim.fn.mkdir(docdir, "p")
+  local src = vim.fn.fnamemodify(test_dir .. "/../doc/factbox.txt", ":p")
+  vim.fn.writefile(vim.fn.readfile(src, "b"), docdir .. "/factbox.txt", "b")
+  vim.cmd("helptags " .. vim.fn.fnameescape(docdir))
+  vim.opt.runtimepath:append(tmpdir .. "/rtp")
+  for _, tag in ipairs({ "factbox", ":FactBox", "factbox.setup()", "factbox-options" }) do
+    local help_ok = pcall(vim.cmd, "help " .. tag)
+    check(":help " .. tag, help_ok and vim.bo.buftype == "help" and vim.fn.expand("%:t") == "factbox.txt",
+      vim.fn.expand("%:t"))
+    pcall(vim.cmd, "helpclose")
+  end
+end
+
+local ok, err = xpcall(run, debug.traceback)
+if not ok then
+  check("test script ran without errors", false, err)
+end
+finish()
