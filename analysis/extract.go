@@ -79,6 +79,11 @@ type extractor struct {
 	first  int // index in blocks of the first block of this call
 	segs   []Span
 	open   bool // a block is being built: the last element of blocks
+
+	// Markdown chunks only.
+	base  int      // offset of the chunk being parsed in the document
+	floor int      // the offset where the next segment may start
+	defs  []string // normalized link reference labels the chunk defines
 }
 
 // begin starts a block of kind k, ending the open one if any.
@@ -90,7 +95,7 @@ func (b *extractor) begin(k BlockKind) {
 
 // add appends the segment [start, end) to the open block after trimming its
 // spaces, tabs and line endings. Empty segments and segments that would not
-// come after the previous one are dropped, which keeps the output ordered
+// come after the previous one of the chunk are dropped, which keeps the output ordered
 // even if a parser reports overlapping source ranges.
 func (b *extractor) add(start, end int, text string) {
 	for start < end && isBlankByte(text[start]) {
@@ -102,9 +107,10 @@ func (b *extractor) add(start, end int, text string) {
 	if start >= end || !b.open {
 		return
 	}
-	if n := len(b.segs); n > 0 && start < b.segs[n-1].End {
+	if start < b.floor {
 		return
 	}
+	b.floor = end
 	b.segs = append(b.segs, Span{start, end})
 }
 

@@ -6,6 +6,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -30,21 +31,43 @@ var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Pars
 // reference spells its character in other bytes. Emphasis markers are
 // likewise boundaries, so intra-word emphasis (un*frigging*believable) splits
 // the word.
-func (b *extractor) markdown(src string) {
-	source := []byte(src)
-	if n := frontMatterLen(src); n > 0 {
-		// Blank the front matter but keep its line endings: offsets stay
-		// those of src, and the parser sees only blank lines there.
-		for i := range n {
-			if c := source[i]; c != '\n' && c != '\r' {
-				source[i] = ' '
-			}
-		}
-	}
-	doc := markdownParser.Parse(text.NewReader(source))
-	b.segs = make([]Span, 0, len(src)/64+1)
-	b.mdBlocks(doc, src, ParagraphBlock)
+func (b *extractor) markdown(text string) {
+	b.markdownReuse(text, nil)
 }
+
+// parseChunk parses source[start:end], one chunk of the document (see
+// markdownChunkEnds), and adds its blocks. src is the original document;
+// source is src with its front matter blanked. labels are the link
+// reference labels defined elsewhere in the document. parseChunk returns the
+// normalized labels the chunk itself defines.
+func (b *extractor) parseChunk(src string, source []byte, start, end int, labels map[string]struct{}) []string {
+	ctx := refContext{parser.NewContext(), labels}
+	doc := markdownParser.Parse(text.NewReader(source[start:end:end]), parser.WithContext(ctx))
+	b.base, b.floor, b.defs = start, start, nil
+	b.mdBlocks(doc, src, ParagraphBlock)
+	return b.defs
+}
+
+// refContext is a parser context that also knows the link reference labels
+// of the other chunks of the document. Only whether a label is defined
+// matters for the prose, so those labels resolve to an empty reference.
+type refContext struct {
+	parser.Context
+	labels map[string]struct{}
+}
+
+// Reference implements parser.Context.
+func (c refContext) Reference(label string) (parser.Reference, bool) {
+	if r, ok := c.Context.Reference(label); ok {
+		return r, ok
+	}
+	if _, ok := c.labels[label]; ok {
+		return emptyReference, true
+	}
+	return nil, false
+}
+
+var emptyReference = parser.NewReference(nil, nil, nil)
 
 // mdBlocks walks the block children of n. kind is the kind of the paragraphs
 // found directly in n: the innermost list item or block quote decides.
@@ -61,6 +84,9 @@ func (b *extractor) mdBlocks(n ast.Node, src string, kind BlockKind) {
 			b.mdBlocks(c, src, kind)
 		case ast.KindListItem:
 			b.mdBlocks(c, src, ListItemBlock)
+		case ast.KindLinkReferenceDefinition:
+			label := util.ToLinkReference(c.(*ast.LinkReferenceDefinition).Label)
+			b.defs = append(b.defs, label)
 		}
 		// Everything else holds no prose: code blocks, HTML blocks, thematic
 		// breaks, link reference definitions and tables.
@@ -80,7 +106,7 @@ func (b *extractor) mdInline(n ast.Node, src string) {
 		switch c.Kind() {
 		case ast.KindText:
 			seg := c.(*ast.Text).Segment
-			b.mdText(seg.Start, seg.Stop, src)
+			b.mdText(b.base+seg.Start, b.base+seg.Stop, src)
 		case ast.KindCodeSpan, ast.KindRawHTML, ast.KindAutoLink, ast.KindImage, ast.KindString:
 			// Not prose, or (ast.String) text with no place in the source.
 		default:

@@ -359,3 +359,178 @@ func BenchmarkExtractMarkdownDoc(b *testing.B) {
 		extractSink = Extract(text, Markdown)
 	}
 }
+
+// extractWhole extracts Markdown by parsing the whole document at once,
+// without chunks: the reference for the chunked parse.
+func extractWhole(src string) []Block {
+	source := []byte(src)
+	for i := range frontMatterLen(src) {
+		if c := source[i]; c != '\n' && c != '\r' {
+			source[i] = ' '
+		}
+	}
+	var b extractor
+	b.parseChunk(src, source, 0, len(src), nil)
+	return b.finish()
+}
+
+var chunkTests = []struct {
+	name string
+	in   string
+	want []string // chunk texts
+}{
+	{"empty", "", []string{""}},
+	{"paragraphs", "One.\n\nTwo.\n", []string{"One.\n\n", "Two.\n"}},
+	{"no blank line", "One.\nTwo.\n# Three\n", []string{"One.\nTwo.\n# Three\n"}},
+	{"indented line", "- a\n\n  b\n\nc", []string{"- a\n\n  b\n\n", "c"}},
+	{"list items", "- a\n\n- b\n", []string{"- a\n\n", "- b\n"}},
+	{"fence with blank lines", "```\na\n\nb\n```\n\nc", []string{"```\na\n\nb\n```\n\n", "c"}},
+	{"longer closing fence", "~~~~\na\n\n~~~\n\nb\n~~~~~\n\nc", []string{"~~~~\na\n\n~~~\n\nb\n~~~~~\n\n", "c"}},
+	{"unclosed fence", "```\na\n\nb", []string{"```\na\n\nb"}},
+	{"backtick in info string", "``` a`b\n\nc", []string{"``` a`b\n\n", "c"}},
+	{"indented fence", "   ```\na\n\nb\n```\n\nc", []string{"   ```\na\n\nb\n```\n\n", "c"}},
+	{"HTML comment", "<!--\na\n\nb\n-->\n\nc", []string{"<!--\na\n\nb\n-->\n\n", "c"}},
+	{"HTML comment on one line", "<!-- a -->\n\nb", []string{"<!-- a -->\n\n", "b"}},
+	{"pre block", "<PRE>\na\n\nb\n</pre>\n\nc", []string{"<PRE>\na\n\nb\n</pre>\n\n", "c"}},
+	{"div block ends at blank line", "<div>\na\n\nb\n</div>", []string{"<div>\na\n\n", "b\n</div>"}},
+	{"CRLF", "a\r\n\r\nb\r\n", []string{"a\r\n\r\n", "b\r\n"}},
+	{"blank line with spaces", "a\n  \t\nb", []string{"a\n  \t\n", "b"}},
+}
+
+func TestMarkdownChunkEnds(t *testing.T) {
+	for _, tt := range chunkTests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			start := 0
+			for _, end := range markdownChunkEnds([]byte(tt.in), nil) {
+				got = append(got, tt.in[start:end])
+				start = end
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("chunks of %q\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestExtractChunkedMatchesWhole checks that parsing chunk by chunk gives
+// what parsing the whole document gives, on every Markdown input of the
+// tests and the golden documents.
+func TestExtractChunkedMatchesWhole(t *testing.T) {
+	inputs := map[string]string{}
+	for _, tt := range markdownTests {
+		inputs[tt.name] = tt.in
+	}
+	for _, tt := range chunkTests {
+		inputs["chunks/"+tt.name] = tt.in
+	}
+	for _, tt := range reextractTests {
+		inputs["reextract/"+tt.name+"/old"] = tt.old
+		inputs["reextract/"+tt.name+"/new"] = tt.new
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "extract", "*.md"))
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[file] = string(data)
+	}
+	for name, in := range inputs {
+		if got, want := Extract(in, Markdown), extractWhole(in); !reflect.DeepEqual(extractGot(in, got), extractGot(in, want)) {
+			t.Errorf("%s: chunked %q\nwhole %q", name, extractGot(in, got), extractGot(in, want))
+		}
+	}
+}
+
+var reextractTests = []struct {
+	name     string
+	old, new string
+	parsed   int // chunks parsed by Reextract, at most
+}{
+	{"edit in a paragraph", "One.\n\nTwo.\n\nThree.\n", "One.\n\nTwo!\n\nThree.\n", 1},
+	{"insert a paragraph", "One.\n\nThree.\n", "One.\n\nTwo.\n\nThree.\n", 1},
+	{"delete a paragraph", "One.\n\nTwo.\n\nThree.\n", "One.\n\nThree.\n", 0},
+	{"join paragraphs", "One.\n\nTwo.\n\nThree.\n", "One.\nTwo.\n\nThree.\n", 1},
+	{"open a fence", "One.\n\nTwo.\n\nThree.\n", "```\nOne.\n\nTwo.\n\nThree.\n", 1},
+	{"close a fence", "```\nOne.\n\nTwo.\n\nThree.\n", "```\nOne.\n```\n\nTwo.\n\nThree.\n", 3},
+	{"add a reference definition", "See [a].\n\nAnd [b].\n\nNo link.\n", "See [a].\n\nAnd [b].\n\nNo link.\n\n[a]: /a\n", 4},
+	{"remove a reference definition", "See [a].\n\nNo link.\n\n[a]: /a\n", "See [a].\n\nNo link.\n\n[b]: /a\n", 2},
+	{"edit with a definition unchanged", "See [a].\n\nTwo.\n\n[a]: /a\n", "See [a].\n\nTwo!\n\n[a]: /a\n", 1},
+	{"definition before use", "[a]: /a\n\nSee [a].\n", "[a]: /a\n\nSee [a]!\n", 1},
+	{"front matter edit", "---\nt: 1\n---\nText.\n\nMore.\n", "---\nt: 2\n---\nText.\n\nMore.\n", 1},
+	{"front matter removed", "---\nt: 1\n---\n\nText.\n", "t: 1\n---\n\nText.\n", 2},
+	{"same text", "One.\n\nTwo.\n", "One.\n\nTwo.\n", 0},
+}
+
+func TestReextract(t *testing.T) {
+	for _, tt := range reextractTests {
+		t.Run(tt.name, func(t *testing.T) {
+			prev := NewExtraction(tt.old, Markdown)
+			got := Reextract(prev, tt.new, Markdown)
+			want := NewExtraction(tt.new, Markdown)
+			if !reflect.DeepEqual(got.Blocks, want.Blocks) {
+				t.Errorf("Reextract blocks %q\nwant %q", extractGot(tt.new, got.Blocks), extractGot(tt.new, want.Blocks))
+			}
+			if err := extractCheck(tt.new, got.Blocks); err != nil {
+				t.Error(err)
+			}
+			if got.parsed > tt.parsed {
+				t.Errorf("Reextract parsed %d chunks, want at most %d", got.parsed, tt.parsed)
+			}
+		})
+	}
+}
+
+func TestReextractFormats(t *testing.T) {
+	text := "# One\n\nTwo.\n"
+	plain := NewExtraction(text, Plain)
+	if got, want := Reextract(plain, text, Markdown).Blocks, Extract(text, Markdown); !reflect.DeepEqual(got, want) {
+		t.Errorf("Reextract(plain, Markdown) = %v, want %v", got, want)
+	}
+	md := NewExtraction(text, Markdown)
+	if got, want := Reextract(md, text, Plain).Blocks, Extract(text, Plain); !reflect.DeepEqual(got, want) {
+		t.Errorf("Reextract(markdown, Plain) = %v, want %v", got, want)
+	}
+	if got, want := Reextract(nil, text, Markdown).Blocks, Extract(text, Markdown); !reflect.DeepEqual(got, want) {
+		t.Errorf("Reextract(nil, Markdown) = %v, want %v", got, want)
+	}
+}
+
+func FuzzReextract(f *testing.F) {
+	for _, tt := range reextractTests {
+		f.Add(tt.old, tt.new)
+	}
+	for _, tt := range markdownTests {
+		f.Add(tt.in, tt.in+"\n\n[x]: /y\n")
+	}
+	f.Fuzz(func(t *testing.T, old, new string) {
+		got := Reextract(NewExtraction(old, Markdown), new, Markdown)
+		if want := Extract(new, Markdown); !reflect.DeepEqual(got.Blocks, want) {
+			t.Errorf("Reextract(%q → %q) = %q, want %q", old, new, extractGot(new, got.Blocks), extractGot(new, want))
+		}
+	})
+}
+
+// BenchmarkReextractMarkdownDoc edits one character in the middle of the
+// golden Markdown document repeated to about 1 MB and extracts it again,
+// reusing the previous extraction: the language server's path after a
+// keystroke.
+func BenchmarkReextractMarkdownDoc(b *testing.B) {
+	doc, err := os.ReadFile(filepath.Join("testdata", "extract", "guide.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat(string(doc)+"\n", 1<<20/(len(doc)+1)+1)
+	i := strings.Index(text[len(text)/2:], "Release notes tell") + len(text)/2
+	texts := [2]string{text, text[:i] + "r" + text[i+1:]}
+	x := NewExtraction(texts[0], Markdown)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n++
+		x = Reextract(x, texts[n%2], Markdown)
+	}
+	extractSink = x.Blocks
+}

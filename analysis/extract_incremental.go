@@ -1,0 +1,184 @@
+package analysis
+
+import "strings"
+
+// Extraction is the result of extracting the prose blocks of one text, kept
+// so that Reextract can redo only the part of an edited text that changed. It
+// is never modified after NewExtraction or Reextract returns.
+type Extraction struct {
+	Text   string
+	Format Format
+	Blocks []Block // what Extract(Text, Format) returns
+
+	// Markdown only: the chunks of Text (see markdownChunkEnds) and the
+	// normalized labels of the link reference definitions of the document.
+	chunks []mdChunk
+	labels map[string]struct{}
+	parsed int // chunks parsed rather than reused, for tests
+}
+
+// mdChunk is one independently parsed piece of a Markdown document.
+type mdChunk struct {
+	start, end int
+	blocks     Range    // indexes into Extraction.Blocks
+	defs       []string // normalized link reference labels the chunk defines
+	bracket    bool     // the chunk holds a '[' and so may hold reference links
+	reusable   bool     // the chunk lies after the front matter
+
+	// While extracting: the chunk of prev that has the same text, or -1, and
+	// the blocks parsed for the chunk, as an index range into the scratch
+	// extractor, together with the number of labels they were parsed with.
+	prev    int
+	scratch Range
+	known   int
+}
+
+// NewExtraction extracts the prose blocks of text; see Extract.
+func NewExtraction(text string, format Format) *Extraction {
+	return Reextract(nil, text, format)
+}
+
+// Reextract returns what NewExtraction(text, format) returns, reusing the
+// Markdown parses of the chunks of prev that text still contains unchanged.
+// prev may be nil or of another format.
+//
+// A chunk of a Markdown document is a run of blocks that starts after a blank
+// line with a line that is not indented, outside fenced code (see
+// markdownChunkEnds); an edit to a paragraph reparses only its chunk. When an
+// edit adds or removes a link reference definition, the chunks that may refer
+// to it (those holding a '[') are parsed again too.
+func Reextract(prev *Extraction, text string, format Format) *Extraction {
+	x := &Extraction{Text: text, Format: format}
+	b := extractor{}
+	if format == Markdown {
+		x.chunks, x.labels, x.parsed = b.markdownReuse(text, prev)
+	} else {
+		b.plain(text)
+	}
+	x.Blocks = b.finish()
+	return x
+}
+
+// markdownReuse adds the blocks of the Markdown document src, parsing it chunk
+// by chunk and reusing the chunks of prev whose text is unchanged. It returns
+// the chunks, the labels of the document's link reference definitions and
+// the number of chunk parses it did.
+func (b *extractor) markdownReuse(src string, prev *Extraction) (chunks []mdChunk, labels map[string]struct{}, parsed int) {
+	source := []byte(src)
+	fm := frontMatterLen(src)
+	for i := range fm {
+		// Blank the front matter but keep its line endings: offsets stay
+		// those of src, and the parser sees only blank lines there.
+		if c := source[i]; c != '\n' && c != '\r' {
+			source[i] = ' '
+		}
+	}
+	ends := markdownChunkEnds(source, make([]int, 0, len(src)/256+1))
+	chunks = make([]mdChunk, len(ends))
+
+	var prevByText map[string]int
+	if prev != nil && prev.Format == Markdown && len(prev.chunks) > 0 {
+		prevByText = make(map[string]int, len(prev.chunks))
+		for i, c := range prev.chunks {
+			if c.reusable {
+				prevByText[prev.Text[c.start:c.end]] = i
+			}
+		}
+	}
+	labels = make(map[string]struct{})
+	start := 0
+	for i, end := range ends {
+		c := &chunks[i]
+		c.start, c.end, c.prev = start, end, -1
+		c.reusable = start >= fm
+		c.bracket = strings.IndexByte(src[start:end], '[') >= 0
+		if j, ok := prevByText[src[start:end]]; ok && c.reusable {
+			c.prev = j
+			c.defs = prev.chunks[j].defs
+			for _, l := range c.defs {
+				labels[l] = struct{}{}
+			}
+		}
+		start = end
+	}
+
+	// Parse the new chunks last to first: link reference definitions tend to
+	// follow their uses, so most chunks see every label on the first parse.
+	scratch := extractor{segs: make([]Span, 0, len(src)/64+1)}
+	for i := len(chunks) - 1; i >= 0; i-- {
+		c := &chunks[i]
+		if c.prev >= 0 {
+			continue
+		}
+		first := len(scratch.blocks)
+		c.defs = scratch.parseChunk(src, source, c.start, c.end, labels)
+		parsed++
+		c.scratch = Range{first, len(scratch.blocks)}
+		for _, l := range c.defs {
+			labels[l] = struct{}{}
+		}
+		c.known = len(labels)
+	}
+
+	// Parse again the chunks that may have missed a label.
+	prevSame := prev != nil && sameLabels(prev.labels, labels)
+	for i := range chunks {
+		c := &chunks[i]
+		if !c.bracket || (c.prev >= 0 && prevSame) || (c.prev < 0 && c.known == len(labels)) {
+			continue
+		}
+		first := len(scratch.blocks)
+		scratch.parseChunk(src, source, c.start, c.end, labels)
+		parsed++
+		c.scratch = Range{first, len(scratch.blocks)}
+		c.prev = -1
+	}
+
+	// Gather the blocks in document order.
+	nsegs := len(scratch.segs)
+	for _, c := range chunks {
+		if c.prev >= 0 {
+			p := prev.chunks[c.prev].blocks
+			for _, blk := range prev.Blocks[p.First:p.End] {
+				nsegs += len(blk.Segments)
+			}
+		}
+	}
+	b.segs = make([]Span, 0, nsegs)
+	for i := range chunks {
+		c := &chunks[i]
+		first := len(b.blocks) - b.first
+		if c.prev >= 0 {
+			pc := prev.chunks[c.prev]
+			delta := c.start - pc.start
+			for _, blk := range prev.Blocks[pc.blocks.First:pc.blocks.End] {
+				s := len(b.segs)
+				for _, seg := range blk.Segments {
+					b.segs = append(b.segs, Span{seg.Start + delta, seg.End + delta})
+				}
+				b.blocks = append(b.blocks, Block{Kind: blk.Kind, Span: Span{s, len(b.segs)}})
+			}
+		} else {
+			for _, blk := range scratch.blocks[c.scratch.First:c.scratch.End] {
+				s := len(b.segs)
+				b.segs = append(b.segs, scratch.segs[blk.Span.Start:blk.Span.End]...)
+				b.blocks = append(b.blocks, Block{Kind: blk.Kind, Span: Span{s, len(b.segs)}})
+			}
+		}
+		c.blocks = Range{first, len(b.blocks) - b.first}
+	}
+	return chunks, labels, parsed
+}
+
+// sameLabels reports whether a and b hold the same labels.
+func sameLabels(a, b map[string]struct{}) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for l := range a {
+		if _, ok := b[l]; !ok {
+			return false
+		}
+	}
+	return true
+}
