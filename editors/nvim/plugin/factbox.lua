@@ -4,7 +4,4 @@ if vim.g.loaded_factbox then
   return
 end
 vim.g.loaded_factbox = true
-
-vim.api.nvim_create_user_command("FactBox", function()
-  require("factbox").fact_box()
-end, { desc = "Show the factbox fact box for the cursor position" })
+require("factbox").create_commands()

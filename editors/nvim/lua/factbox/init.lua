@@ -164,6 +164,13 @@ local function attach(bufnr)
   vim.lsp.buf_attach_client(bufnr, legacy_client_id)
 end
 
+-- create_commands defines :FactBox.
+function M.create_commands()
+  vim.api.nvim_create_user_command("FactBox", function()
+    M.fact_box()
+  end, { desc = "Show the factbox fact box for the cursor position", force = true })
+end
+
 -- setup configures and enables the server. opts:
 --   cmd          command list (default { "factbox", "serve", "--stdio" })
 --   filetypes    buffers to attach to (default { "markdown", "text" })
@@ -173,6 +180,9 @@ end
 function M.setup(opts)
   local cfg = merge(M.defaults, opts)
   M.config = cfg
+  -- Also defined by plugin/factbox.lua; repeated here for plugin managers
+  -- that add the runtimepath after plugin/ files were sourced.
+  M.create_commands()
   if not executable_check(cfg) then
     return
   end

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Tests the editor integrations against the factbox server:
+#   VS Code: npm ci, npm test (type-check, unit tests, end-to-end test), npm run package (.vsix)
+#   Neovim:  the headless end-to-end test (nvim/test/run.sh)
+# FACTBOX_BIN names the server binary; without it the tests build one with go build.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+if [ -n "${FACTBOX_BIN:-}" ]; then
+  FACTBOX_BIN="$(cd "$(dirname "$FACTBOX_BIN")" && pwd)/$(basename "$FACTBOX_BIN")"
+  export FACTBOX_BIN
+fi
+
+echo "== editors/vscode"
+(
+  cd "$here/vscode"
+  npm ci --no-audit --no-fund
+  npm test
+  rm -f ./*.vsix
+  npm run package
+  ls -l ./*.vsix
+)
+
+echo "== editors/nvim"
+bash "$here/nvim/test/run.sh"
