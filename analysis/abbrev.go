@@ -1,5 +1,7 @@
 package analysis
 
+import "unicode/utf8"
+
 // abbrevKind says how a known abbreviation followed by a full stop behaves at a
 // possible sentence boundary.
 type abbrevKind uint8
@@ -60,7 +62,7 @@ var abbrevNumbers = []string{
 // Dec.; Chicago §10.41 adds Mar., Apr., Jun., Jul., Sep.), and the lead's
 // list (etc., est., dept.).
 var abbrevFinals = []string{
-	"A.M", "Apr", "Aug", "Ave", "Blvd", "Bros", "Co", "Corp", "Dec", "Feb",
+	"A.M", "Apr", "Aug", "Ave", "Blvd", "Bros", "Co", "Corp", "D.C", "Dec", "Feb",
 	"Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Nov", "Oct", "P.M",
 	"Rd", "Sep", "Sept", "Sr", "U.K", "U.S", "U.S.A", "a.m", "dept", "est",
 	"etc", "p.m",
@@ -90,8 +92,10 @@ func buildAbbrevTable() map[string]abbrevKind {
 }
 
 // lookupAbbrev returns the kind of word, the text of a word token without its
-// final full stop. A dotted word in no table (Ph.D, N.A.S.A) is abbrevFinal;
-// a single capital letter is an initial and counts as abbrevInner.
+// final full stop. A word in no table is abbrevInner if it is a run of dotted
+// initials ("J.R.R", "T.H"), abbrevFinal if it is another dotted abbreviation
+// ("Ph.D", "a.k.a"), and abbrevNone otherwise. A lone capital letter ("F")
+// also counts as abbrevInner; scanTerminal checks its context first.
 func lookupAbbrev(word string) abbrevKind {
 	if k, ok := abbrevTable[word]; ok {
 		return k
@@ -106,13 +110,22 @@ func lookupAbbrev(word string) abbrevKind {
 }
 
 // isInitial reports whether word is a single upper-case letter, as in
-// "J. R. R. Tolkien" or "John F. Kennedy".
+// "J. R. R. Tolkien" or "John F. Kennedy", or upper-case ASCII letters joined
+// by full stops, as in "J.R.R. Tolkien" or "T.H. White".
 func isInitial(word string) bool {
-	if len(word) == 1 {
-		return word[0] >= 'A' && word[0] <= 'Z'
+	if len(word) > 1 && word[0] >= utf8.RuneSelf {
+		r, size := utf8.DecodeRuneInString(word)
+		return size == len(word) && isUpperRune(r)
 	}
-	r, size := decodeRune(word, 0, len(word))
-	return size == len(word) && isUpperRune(r)
+	if len(word)%2 == 0 {
+		return false // empty, or ends with a full stop
+	}
+	for i := 0; i < len(word); i += 2 {
+		if word[i] < 'A' || word[i] > 'Z' || i+1 < len(word) && word[i+1] != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 // isDottedAbbrev reports whether word is made of one- or two-letter groups

@@ -63,7 +63,11 @@ const (
 //     the end of the block ("ellipsis+end"); "wait... what" continues.
 //   - a full stop before a lower-case word never ends it.
 //   - a full stop after a title, Latin or reference abbreviation (Mr., e.g.,
-//     Fig.) or an initial (J. R. R. Tolkien) does not end it.
+//     Fig.) or dotted initials (J.R.R.) does not end it.
+//   - a full stop after a lone capital letter does not end it if the letter is
+//     an initial: a word of its own that opens the sentence or follows a
+//     capitalised word (J. R. R. Tolkien, John F. Kennedy). "written in C. It"
+//     ends; "see Appendix A. The" does not (a known miss).
 //   - a full stop after an abbreviation that often ends sentences (etc., U.S.,
 //     Inc.) ends it only before a capitalised word ("abbrev+capital").
 //   - "No." does not end it before a number (No. 5).
@@ -99,7 +103,7 @@ func scanBlock(text string, segs []Span, toks []Token, sents []RawSentence) ([]T
 						continue
 					}
 				case aSlash:
-					if p == s.head && p+1 < end && asciiClass[text[p+1]] != aSpace {
+					if p == s.head && p+1 < end && !s.isSpaceAt(p+1, end) {
 						p = s.skipChunk(p, p+1, end) // /absolute/path
 						continue
 					}
@@ -229,8 +233,9 @@ const (
 	aOpen         // " ' ( [ { <
 )
 
-// asciiClass classifies every ASCII byte; it is built once and never modified.
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+// asciiClass classifies every ASCII byte; bytes of multi-byte runes are
+// aOther. It is built once and never modified.
+var asciiClass = func() (t [256]uint8) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c] = aWord
 		t[c-'a'+'A'] = aWord
@@ -297,6 +302,12 @@ func isCloser(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// isSpaceAt reports whether white space starts at text[i:end].
+func (s *scanState) isSpaceAt(i, end int) bool {
+	r, _ := decodeRune(s.text, i, end)
+	return isSpaceRune(r)
 }
 
 // decodeRune decodes the rune at text[i:end] with an ASCII fast path.

@@ -71,6 +71,12 @@ func (s *scanState) scanTerminal(si, p, end int) int {
 		p += size
 	}
 closers:
+	if periods == 1 && !qe && !ellipsis && !cjk {
+		for p+1 < end && text[p] == ' ' && text[p+1] == '.' && (p+2 == end || text[p+2] != '.') {
+			p += 2 // spaced ellipsis ". . ."
+			periods++
+		}
+	}
 	for p < end {
 		r, size := decodeRune(text, p, end)
 		if !isCloser(r) {
@@ -137,6 +143,15 @@ func (s *scanState) fullStop(runStart int, next nextWord) string {
 	if t.Kind != Word {
 		return ruleTerminal
 	}
+	if r, size := decodeRune(word, 0, len(word)); size == len(word) && isUpperRune(r) {
+		// A lone capital letter is an initial ("John F. Kennedy") when it is a
+		// word of its own that opens the sentence or follows a capitalised
+		// word; otherwise it is a word ("written in C. Compare", "I/O. Then").
+		if t.Span.Start == s.head && (n-1 == s.first || s.startsUpper(s.toks[n-2])) {
+			return ""
+		}
+		return ruleTerminal
+	}
 	switch lookupAbbrev(word) {
 	case abbrevInner:
 		return ""
@@ -151,6 +166,12 @@ func (s *scanState) fullStop(runStart int, next nextWord) string {
 		}
 	}
 	return ruleTerminal
+}
+
+// startsUpper reports whether token t starts with an upper-case letter.
+func (s *scanState) startsUpper(t Token) bool {
+	r, _ := decodeRune(s.text, t.Span.Start, t.Span.End)
+	return isUpperRune(r)
 }
 
 // lookahead classifies the first character after p, in segment si or a later

@@ -97,7 +97,7 @@ scan:
 		}
 		break
 	}
-	if q-start > 4 && strings.EqualFold(text[start:start+4], "www.") {
+	if q-start > 4 && text[start+3] == '.' && strings.EqualFold(text[start:start+3], "www") {
 		return s.skipChunk(start, q, end)
 	}
 	s.addToken(start, q, kind)
@@ -158,15 +158,19 @@ func (s *scanState) cliticLen(a, end int) int {
 func (s *scanState) wordRun(q, end int) int {
 	text := s.text
 	cls := -1 // script class of the run so far; -1 until known
-	for q < end {
-		c := text[q]
-		if c < utf8.RuneSelf {
-			if asciiClass[c] != aWord || cls > 0 {
-				return q
+	for {
+		i := q
+		for i < end && asciiClass[text[i]] == aWord {
+			i++
+		}
+		if i > q {
+			if cls > 0 {
+				return q // Latin after CJK
 			}
-			cls = 0
-			q++
-			continue
+			cls, q = 0, i
+		}
+		if q >= end || text[q] < utf8.RuneSelf {
+			return q
 		}
 		r, size := utf8.DecodeRuneInString(text[q:end])
 		if !isWordRune(r) {
@@ -180,7 +184,6 @@ func (s *scanState) wordRun(q, end int) int {
 		}
 		q += size
 	}
-	return q
 }
 
 // scriptClass returns 1 for Han, 2 for Hiragana, 3 for Katakana, 4 for Hangul,
