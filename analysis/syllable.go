@@ -117,10 +117,11 @@ const (
 )
 
 // normalizeToken appends to b the lowercase ASCII form of word: accents of
-// Latin letters are dropped (é→e, ß→ss), right and left single quotation
-// marks become ', and characters other than letters, digits, ' and . are
-// dropped. Greek and Cyrillic vowel groups, CJK, kana and Hangul characters,
-// and letters of other scripts are counted instead and returned in extra.
+// Latin letters are dropped (é→e, ß→ss, but a final é becomes ee), right and
+// left single quotation marks become ', and characters other than letters,
+// digits, ', comma and period are dropped. Greek and Cyrillic vowel groups,
+// CJK, kana and Hangul characters, and letters of other scripts are counted
+// instead and returned in extra.
 func normalizeToken(b []byte, word string) ([]byte, int, int) {
 	latin, other, syllabic := false, 0, 0
 	vowels, prevVowel := 0, false
@@ -135,7 +136,7 @@ func normalizeToken(b []byte, word string) ([]byte, int, int) {
 			case 'A' <= c && c <= 'Z':
 				b = append(b, c+'a'-'A')
 				latin = true
-			case c == '\'' || c == '.' || c == '`':
+			case c == '\'' || c == '.' || c == ',' || c == '`':
 				if c == '`' {
 					c = '\''
 				}
@@ -152,6 +153,9 @@ func normalizeToken(b []byte, word string) ([]byte, int, int) {
 			continue
 		}
 		if f := foldLatin(r); f != "" {
+			if (r == 'é' || r == 'É') && i == len(word) {
+				f = "ee" // a final é is spoken: café, résumé
+			}
 			b = append(b, f...)
 			latin = true
 			prevVowel = false
@@ -423,6 +427,10 @@ func countInitialism(b []byte, t *syllTable) (int, string) {
 		case len(part) == 0:
 		case len(part) == 1:
 			total += letterSyllables(part[0])
+		case vowelMask(part) == 0:
+			for _, c := range part {
+				total += letterSyllables(c)
+			}
 		default:
 			n, _ := countPart(part, t)
 			total += n
@@ -627,18 +635,20 @@ func others(v uint64, p int) bool {
 }
 
 // noVowel counts a word without vowel letters: an interjection (hmm, shh,
-// psst) is one syllable, anything else is read letter by letter (tv, cd).
+// psst) is one syllable, anything else is read letter by letter (tv, www).
 func noVowel(b []byte) (int, string) {
 	if len(b) == 1 {
 		return letterSyllables(b[0]), ruleSpelled
 	}
-	for i, c := range b {
-		if c == 'h' || i > 0 && b[i-1] == c || c == 'm' {
-			return 1, ruleNoVowel
-		}
+	hm := true
+	for _, c := range b {
+		hm = hm && (c == 'h' || c == 'm')
+	}
+	if hm {
+		return 1, ruleNoVowel
 	}
 	switch string(b) {
-	case "pst", "psst", "tsk", "nth", "pfft", "brr", "grr", "zzz":
+	case "sh", "shh", "shhh", "ssh", "pst", "psst", "tsk", "nth", "pfft", "hmph", "brr", "brrr", "grr", "grrr", "zzz":
 		return 1, ruleNoVowel
 	}
 	n := 0
