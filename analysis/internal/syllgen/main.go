@@ -56,8 +56,8 @@ func main() {
 
 // pkg is what the generator needs from the dictionary package.
 type pkg struct {
-	Version string `json:"version"`
-	License string `json:"license"`
+	Version string           `json:"version"`
+	License string           `json:"license"`
 	words   map[string][]int // plain word → syllables of each pronunciation
 }
 
