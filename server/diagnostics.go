@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"sort"
@@ -135,6 +136,19 @@ func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
 		s.log.Errorf("%s", err)
 		return diags
 	}
+	diags, err = sentenceDiagnostics(a, d.Mapper)
+	if err != nil {
+		s.log.Errorf("%s: %s", d.URI, err)
+	}
+	return diags
+}
+
+// sentenceDiagnostics returns a diagnostic for each hard and very hard
+// sentence of a, whose text m maps. A sentence whose span m cannot map is
+// left out and reported in the error.
+func sentenceDiagnostics(a *analysis.Document, m *Mapper) ([]protocol.Diagnostic, error) {
+	diags := []protocol.Diagnostic{}
+	var errs []error
 	for i := range a.Sentences {
 		sent := &a.Sentences[i]
 		var severity protocol.DiagnosticSeverity
@@ -147,9 +161,9 @@ func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
 		default:
 			continue
 		}
-		rng, err := d.Mapper.OffsetRange(sent.Span.Start, sent.Span.End)
+		rng, err := m.OffsetRange(sent.Span.Start, sent.Span.End)
 		if err != nil {
-			s.log.Errorf("%s: sentence %d: %s", d.URI, i, err)
+			errs = append(errs, fmt.Errorf("sentence %d: %w", i, err))
 			continue
 		}
 		diags = append(diags, protocol.Diagnostic{
@@ -160,7 +174,7 @@ func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
 			Message:  sentenceMessage(a, sent),
 		})
 	}
-	return diags
+	return diags, errors.Join(errs...)
 }
 
 // longestWords is how many of a sentence's longest words a message names.

@@ -48,11 +48,12 @@ type guardStream struct {
 
 	wmu sync.Mutex
 
-	lost bool // skipping garbage after a header block without a length
+	lost    bool // skipping garbage after a header block without a length
+	maxBody int  // MaxMessageSize, smaller in tests
 }
 
 func newGuardStream(rwc io.ReadWriteCloser, log commonlog.Logger) *guardStream {
-	return &guardStream{r: bufio.NewReaderSize(rwc, 64<<10), w: rwc, c: rwc, log: log}
+	return &guardStream{r: bufio.NewReaderSize(rwc, 64<<10), w: rwc, c: rwc, log: log, maxBody: MaxMessageSize}
 }
 
 // WriteObject implements jsonrpc2.ObjectStream.
@@ -92,21 +93,62 @@ func (g *guardStream) ReadObject(v any) error {
 		case err != nil:
 			return err
 		}
-		if !json.Valid(body) {
+		problem, parseErr := checkMessage(body)
+		if parseErr {
 			g.log.Warningf("parse error: message body is not valid JSON (%d bytes: %s)", len(body), excerpt(body))
 			g.replyError(nil, jsonrpc2.CodeParseError, "parse error: message body is not valid JSON")
 			continue
 		}
-		// Unmarshal into a zero value: a failed attempt may have half filled v.
-		reflect.ValueOf(v).Elem().SetZero()
-		if err := json.Unmarshal(body, v); err != nil {
-			g.log.Warningf("invalid request: %s (%s)", err, excerpt(body))
-			g.replyError(messageID(body), jsonrpc2.CodeInvalidRequest, "invalid request: "+err.Error())
+		if problem == "" {
+			// Unmarshal into a zero value: a failed attempt may have half filled v.
 			reflect.ValueOf(v).Elem().SetZero()
+			if err := json.Unmarshal(body, v); err != nil {
+				problem = err.Error()
+				reflect.ValueOf(v).Elem().SetZero()
+			}
+		}
+		if problem != "" {
+			g.log.Warningf("invalid request: %s (%s)", problem, excerpt(body))
+			g.replyError(messageID(body), jsonrpc2.CodeInvalidRequest, "invalid request: "+problem)
 			continue
 		}
 		return nil
 	}
+}
+
+// checkMessage says what keeps body from being a JSON-RPC message that
+// jsonrpc2 can read: parseErr when it is not JSON at all, else a problem, or
+// "" for a request (a string method; an id that is absent, null, a string or
+// an integer) or a response (a result or an error; no method).
+func checkMessage(body []byte) (problem string, parseErr bool) {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(body, &m); err != nil {
+		if !json.Valid(body) {
+			return "", true
+		}
+		if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '[' {
+			return "batches are not supported", false
+		}
+		return "not a JSON object", false
+	}
+	method, hasMethod := m["method"]
+	_, hasResult := m["result"]
+	_, hasError := m["error"]
+	switch {
+	case hasMethod && (hasResult || hasError):
+		return "both a method and a result or error", false
+	case !hasMethod && !hasResult && !hasError:
+		return "neither a request nor a response", false
+	case hasMethod:
+		var s string
+		if json.Unmarshal(method, &s) != nil {
+			return "method is not a string", false
+		}
+	}
+	if id, ok := m["id"]; ok && string(id) != "null" && messageID(body) == nil {
+		return "id is not a string or an integer", false
+	}
+	return "", false
 }
 
 // frameError is a framing problem the guard answers and reads past.
@@ -119,7 +161,7 @@ func (e *frameError) Error() string { return e.msg }
 
 // readFrame returns the body of the next frame.
 func (g *guardStream) readFrame() ([]byte, error) {
-	length := -1
+	length := int64(-1)
 	var problem string
 	started := false
 	for {
@@ -160,7 +202,7 @@ func (g *guardStream) readFrame() ([]byte, error) {
 			problem = fmt.Sprintf("invalid Content-Length %q", excerpt([]byte(value)))
 			continue
 		}
-		length = int(min(n, MaxMessageSize+1))
+		length = n
 	}
 	if length < 0 {
 		if problem == "" {
@@ -170,11 +212,11 @@ func (g *guardStream) readFrame() ([]byte, error) {
 		return nil, &frameError{jsonrpc2.CodeParseError, "parse error: " + problem}
 	}
 	g.lost = false
-	if length > MaxMessageSize {
-		if _, err := io.CopyN(io.Discard, g.r, int64(length)); err != nil {
+	if length > int64(g.maxBody) {
+		if _, err := io.CopyN(io.Discard, g.r, length); err != nil {
 			return nil, err
 		}
-		return nil, &frameError{jsonrpc2.CodeInvalidRequest, fmt.Sprintf("invalid request: message larger than %d bytes", MaxMessageSize)}
+		return nil, &frameError{jsonrpc2.CodeInvalidRequest, fmt.Sprintf("invalid request: message larger than %d bytes", g.maxBody)}
 	}
 	body := make([]byte, length)
 	if _, err := io.ReadFull(g.r, body); err != nil {

@@ -53,7 +53,7 @@ type serverCapabilities struct {
 
 // initializeResult is InitializeResult with serverCapabilities.
 type initializeResult struct {
-	Capabilities serverCapabilities                  `json:"capabilities"`
+	Capabilities serverCapabilities                   `json:"capabilities"`
 	ServerInfo   *protocol.InitializeResultServerInfo `json:"serverInfo,omitempty"`
 }
 
