@@ -107,6 +107,8 @@ var scanSentenceTests = []struct {
 	{name: "pm before capital", in: "We met at 5 p.m. Then we ate.", want: []string{"We met at 5 p.m.", "Then we ate."}},
 	{name: "am before lowercase", in: "At 9 a.m. the shop opens.", want: []string{"At 9 a.m. the shop opens."}},
 	{name: "PhD unknown dotted abbreviation", in: "She has a Ph.D. in physics.", want: []string{"She has a Ph.D. in physics."}},
+	{name: "Sr and dept before capital", in: "Ask John Smith Sr. He runs the sales dept. The rest is new.", want: []string{"Ask John Smith Sr.", "He runs the sales dept.", "The rest is new."}, rules: []string{"abbrev+capital", "abbrev+capital", "terminal-punct"}},
+	{name: "Co before capital", in: "They sold it to Acme Co. Nobody knew.", want: []string{"They sold it to Acme Co.", "Nobody knew."}},
 	{name: "Jr before capital", in: "He met Martin Luther King Jr. They talked.", want: []string{"He met Martin Luther King Jr.", "They talked."}},
 	{name: "abbreviation at end of block", in: "Bring pens, paper, etc.", want: []string{"Bring pens, paper, etc."}, rules: []string{"terminal-punct"}},
 
@@ -473,6 +475,17 @@ func FuzzScanBlock(f *testing.F) {
 		}
 		toks, sents := scanBlock(text, segs, nil, nil)
 		checkScan(t, text, segs, toks, sents)
+		// Tokens never cross a segment, so scanning every line as a block of
+		// its own gives the same tokens.
+		var perLine []Token
+		for _, sg := range segs {
+			lt, ls := scanBlock(text, []Span{sg}, nil, nil)
+			checkScan(t, text, []Span{sg}, lt, ls)
+			perLine = append(perLine, lt...)
+		}
+		if !slices.Equal(toks, perLine) {
+			t.Fatalf("tokens depend on block grouping:\n one block %v\n per line  %v", toks, perLine)
+		}
 		for _, tk := range toks {
 			r, _ := utf8.DecodeRuneInString(text[tk.Span.Start:])
 			if !isWordRune(r) && r != '\'' && r != '’' && !(tk.Kind == Clitic && (r == 'n' || r == 'N')) {

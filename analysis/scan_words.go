@@ -156,11 +156,11 @@ func (s *scanState) cliticLen(a, end int) int {
 // breaking where the script changes between Han, Hiragana, Katakana, Hangul
 // and the rest. The run at q is never empty when text[q] starts a word rune.
 func (s *scanState) wordRun(q, end int) int {
-	text := s.text
-	cls := -1 // script class of the run so far; -1 until known
+	text := s.text[:end] // lets the compiler drop the bounds check below
+	cls := -1            // script class of the run so far; -1 until known
 	for {
 		i := q
-		for i < end && asciiClass[text[i]] == aWord {
+		for i < len(text) && asciiClass[text[i]] == aWord {
 			i++
 		}
 		if i > q {
