@@ -18,16 +18,22 @@ import "bytes"
 // chunk end becomes two lists, and link reference definitions are shared
 // between chunks by the caller.
 //
+// Only about one in every such lines ends a chunk, chosen by a hash of the
+// start of the line, so that chunks are a few paragraphs long (parsing has a
+// fixed cost per chunk) and yet an edit moves no chunk end but its own; a
+// chunk longer than maxChunk ends at the next such line regardless.
+//
 // The fence tracker looks at lines indented by at most three spaces. It can be
 // fooled by a fenced code block inside a list item that is never closed and is
 // followed, later, by a fenced code block at the top level; the chunks then
 // differ from the document's structure.
-func markdownChunkEnds(src []byte, ends []int) []int {
+func markdownChunkEnds(src []byte, ends []int, every uint32) []int {
 	var (
 		fence     byte     // '`' or '~' while inside a fenced code block
 		fenceLen  int      // length of the opening fence
 		html      htmlKind // kind of the open HTML block
 		prevBlank = false
+		last      = 0 // start of the current chunk
 	)
 	for pos := 0; pos < len(src); {
 		end, next := len(src), len(src)
@@ -35,8 +41,10 @@ func markdownChunkEnds(src []byte, ends []int) []int {
 			end, next = pos+nl, pos+nl+1
 		}
 		line := src[pos:end]
-		if pos > 0 && prevBlank && fence == 0 && html == 0 && len(line) > 0 && !isBlankByte(line[0]) {
+		if pos > 0 && prevBlank && fence == 0 && html == 0 && len(line) > 0 && !isBlankByte(line[0]) &&
+			(chunkHash(line)%every == 0 || pos-last > maxChunk) {
 			ends = append(ends, pos)
+			last = pos
 		}
 		prevBlank = isBlankLine(line)
 		switch {
@@ -58,6 +66,27 @@ func markdownChunkEnds(src []byte, ends []int) []int {
 		pos = next
 	}
 	return append(ends, len(src))
+}
+
+// chunkEvery is the every of markdownChunkEnds for documents: chunks of
+// about four paragraphs. Tests set it to 1 to make every possible chunk end
+// an end.
+var chunkEvery uint32 = 4
+
+const (
+	// maxChunk is the length in bytes past which a chunk ends at the next
+	// possible line.
+	maxChunk = 16 << 10
+)
+
+// chunkHash returns the 32-bit FNV-1a hash
+// (http://www.isthe.com/chongo/tech/comp/fnv/) of the first 32 bytes of line.
+func chunkHash(line []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range line[:min(len(line), 32)] {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
 }
 
 // isBlankLine reports whether line holds only spaces, tabs and a carriage return.

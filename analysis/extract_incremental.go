@@ -1,6 +1,9 @@
 package analysis
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Extraction is the result of extracting the prose blocks of one text, kept
 // so that Reextract can redo only the part of an edited text that changed. It
@@ -39,7 +42,8 @@ func NewExtraction(text string, format Format) *Extraction {
 }
 
 // Reextract returns what NewExtraction(text, format) returns, reusing the
-// Markdown parses of the chunks of prev that text still contains unchanged.
+// Markdown parses of the chunks of prev that text still holds unchanged
+// before or after the edit.
 // prev may be nil or of another format.
 //
 // A chunk of a Markdown document is a run of blocks that starts after a blank
@@ -73,17 +77,16 @@ func (b *extractor) markdownReuse(src string, prev *Extraction) (chunks []mdChun
 			source[i] = ' '
 		}
 	}
-	ends := markdownChunkEnds(source, make([]int, 0, len(src)/256+1))
+	ends := markdownChunkEnds(source, make([]int, 0, len(src)/1024+1), chunkEvery)
 	chunks = make([]mdChunk, len(ends))
 
-	var prevByText map[string]int
+	// An edit leaves the chunks before it where they were and shifts those
+	// after it by delta: look for each chunk at both places in prev.
+	var delta int
 	if prev != nil && prev.Format == Markdown && len(prev.chunks) > 0 {
-		prevByText = make(map[string]int, len(prev.chunks))
-		for i, c := range prev.chunks {
-			if c.reusable {
-				prevByText[prev.Text[c.start:c.end]] = i
-			}
-		}
+		delta = len(src) - len(prev.Text)
+	} else {
+		prev = nil
 	}
 	labels = make(map[string]struct{})
 	start := 0
@@ -92,9 +95,13 @@ func (b *extractor) markdownReuse(src string, prev *Extraction) (chunks []mdChun
 		c.start, c.end, c.prev = start, end, -1
 		c.reusable = start >= fm
 		c.bracket = strings.IndexByte(src[start:end], '[') >= 0
-		if j, ok := prevByText[src[start:end]]; ok && c.reusable {
-			c.prev = j
-			c.defs = prev.chunks[j].defs
+		if prev != nil && c.reusable {
+			if c.prev = prev.chunkAt(start, src[start:end]); c.prev < 0 && delta != 0 {
+				c.prev = prev.chunkAt(start-delta, src[start:end])
+			}
+		}
+		if c.prev >= 0 {
+			c.defs = prev.chunks[c.prev].defs
 			for _, l := range c.defs {
 				labels[l] = struct{}{}
 			}
@@ -168,6 +175,17 @@ func (b *extractor) markdownReuse(src string, prev *Extraction) (chunks []mdChun
 		c.blocks = Range{first, len(b.blocks) - b.first}
 	}
 	return chunks, labels, parsed
+}
+
+// chunkAt returns the index of the reusable chunk of x that starts at start
+// and holds text, or -1.
+func (x *Extraction) chunkAt(start int, text string) int {
+	i := sort.Search(len(x.chunks), func(i int) bool { return x.chunks[i].start >= start })
+	if i < len(x.chunks) && x.chunks[i].start == start && x.chunks[i].reusable &&
+		x.Text[start:x.chunks[i].end] == text {
+		return i
+	}
+	return -1
 }
 
 // sameLabels reports whether a and b hold the same labels.

@@ -123,29 +123,21 @@ func (b *extractor) mdText(start, end int, src string) {
 		return
 	}
 	from := start
-	for i := start; i < end; {
-		j := strings.IndexAny(src[i:end], `\&`)
-		if j < 0 {
-			break
-		}
-		i += j
-		if src[i] == '\\' {
+	for i := start; i < end; i++ {
+		switch src[i] {
+		case '\\':
 			if i+1 < end && util.IsPunct(src[i+1]) {
 				b.add(from, i, src)
 				from = i + 1
-				i += 2
-				continue
+				i++
 			}
-			i++
-			continue
+		case '&':
+			if n := entityLen(src[i:end]); n > 0 {
+				b.add(from, i, src)
+				from = i + n
+				i += n - 1
+			}
 		}
-		if n := entityLen(src[i:end]); n > 0 {
-			b.add(from, i, src)
-			i += n
-			from = i
-			continue
-		}
-		i++
 	}
 	b.add(from, end, src)
 }

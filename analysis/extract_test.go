@@ -402,7 +402,7 @@ func TestMarkdownChunkEnds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			start := 0
-			for _, end := range markdownChunkEnds([]byte(tt.in), nil) {
+			for _, end := range markdownChunkEnds([]byte(tt.in), nil, 1) {
 				got = append(got, tt.in[start:end])
 				start = end
 			}
@@ -464,6 +464,8 @@ var reextractTests = []struct {
 }
 
 func TestReextract(t *testing.T) {
+	defer func(every uint32) { chunkEvery = every }(chunkEvery)
+	chunkEvery = 1
 	for _, tt := range reextractTests {
 		t.Run(tt.name, func(t *testing.T) {
 			prev := NewExtraction(tt.old, Markdown)
@@ -479,6 +481,34 @@ func TestReextract(t *testing.T) {
 				t.Errorf("Reextract parsed %d chunks, want at most %d", got.parsed, tt.parsed)
 			}
 		})
+	}
+}
+
+// TestReextractBigDocument edits one character in a large document and
+// checks that only the chunk holding it, or the two chunks around it if the
+// edit made a new chunk end, are parsed again.
+func TestReextractBigDocument(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("testdata", "extract", "guide.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat(string(doc)+"\n", 50)
+	prev := NewExtraction(text, Markdown)
+	for _, edit := range []struct{ find, repl string }{
+		{"Release notes tell", "release notes tell"},
+		{"Then sort them", "Then, sort them"},
+		{"| 1.4.0 ", "| 1.4.1 "},
+		{"Tag the release", "Tag the release\n\nand more"},
+	} {
+		i := strings.Index(text[len(text)/2:], edit.find) + len(text)/2
+		next := text[:i] + edit.repl + text[i+len(edit.find):]
+		got := Reextract(prev, next, Markdown)
+		if want := Extract(next, Markdown); !reflect.DeepEqual(got.Blocks, want) {
+			t.Errorf("%q → %q: Reextract differs from Extract", edit.find, edit.repl)
+		}
+		if got.parsed > 2 {
+			t.Errorf("%q → %q: parsed %d chunks of %d, want at most 2", edit.find, edit.repl, got.parsed, len(got.chunks))
+		}
 	}
 }
 
