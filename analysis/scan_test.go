@@ -323,6 +323,39 @@ func TestScanBlockBadSegments(t *testing.T) {
 	}
 }
 
+// TestScanBlockGolden scans testdata/scan/mixed.txt and compares every
+// sentence (rule, text) and its tokens (Number marked /n, Clitic /c) with
+// testdata/scan/mixed.golden. Refresh with go test -run ScanBlockGolden -update.
+func TestScanBlockGolden(t *testing.T) {
+	data, err := os.ReadFile("testdata/scan/mixed.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	toks, sents := scanTestText(text)
+	var out strings.Builder
+	for _, s := range sents {
+		fmt.Fprintf(&out, "%s %d-%d %q\n", s.Rule, s.Span.Start, s.Span.End, text[s.Span.Start:s.Span.End])
+		for _, tk := range toks[s.Tokens.First:s.Tokens.End] {
+			fmt.Fprintf(&out, " %s%s", text[tk.Span.Start:tk.Span.End], [...]string{Word: "", Number: "/n", Clitic: "/c"}[tk.Kind])
+		}
+		out.WriteString("\n")
+	}
+	const golden = "testdata/scan/mixed.golden"
+	if *update {
+		if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got := out.String(); got != string(want) {
+		t.Errorf("scan of %s differs from %s (run with -update and review the diff):\n%s", "mixed.txt", golden, got)
+	}
+}
+
 // abbrevGroups lists every abbreviation table for the table checks.
 var abbrevGroups = map[string][]string{
 	"abbrevTitles":     abbrevTitles,
