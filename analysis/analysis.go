@@ -137,20 +137,3 @@ type FactBox struct {
 	GunningFog       float64 `json:"gunningFog"`
 	SMOG             float64 `json:"smog"`
 }
-
-// Analyze analyses text. It never panics; invalid UTF-8 is read as U+FFFD.
-func Analyze(text string, opts Options) *Document {
-	return &Document{Text: text, Options: opts}
-}
-
-// Reanalyze returns what Analyze(text, opts) returns, reusing the work done for
-// the paragraphs of prev that text still contains unchanged. prev may be nil.
-func Reanalyze(prev *Document, text string, opts Options) *Document {
-	return Analyze(text, opts)
-}
-
-// SentenceAt returns the index of the sentence whose span contains offset, or -1.
-func (d *Document) SentenceAt(offset int) int { return -1 }
-
-// ParagraphAt returns the index of the paragraph whose span contains offset, or -1.
-func (d *Document) ParagraphAt(offset int) int { return -1 }

@@ -65,6 +65,3 @@ func (d *Document) Position(offset int) Position {
 	col := 1 + utf8.RuneCountInString(d.Text[start:offset])
 	return Position{Line: line + 1, Column: col}
 }
-
-// reuse is filled in by Analyze (see analyze.go).
-type reuse struct{}

@@ -1,0 +1,358 @@
+package analysis
+
+import (
+	"hash/maphash"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// typeTable interns word forms: every distinct token text gets a small integer
+// id, and the per-form facts that never change (syllables, letters) are worked
+// out once per form rather than once per token. The documents that Reanalyze
+// derives from one another share one table, so ids stay comparable across them.
+type typeTable struct {
+	mu        sync.Mutex // held for a whole Analyze or Reanalyze
+	ids       map[string]int32
+	syllables []int32
+	letters   []int32
+}
+
+func newTypeTable(sizeHint int) *typeTable {
+	return &typeTable{ids: make(map[string]int32, sizeHint)}
+}
+
+// id returns the id of the word form s, interning it on first sight. s may be
+// a substring of the analysed text: keeping it keeps the text alive, which the
+// Document does anyway.
+func (t *typeTable) id(s string) int32 {
+	if id, ok := t.ids[s]; ok {
+		return id
+	}
+	id := int32(len(t.syllables))
+	t.ids[s] = id
+	t.syllables = append(t.syllables, int32(CountSyllables(s)))
+	t.letters = append(t.letters, int32(countLetters(s)))
+	return id
+}
+
+// countLetters counts the letters, marks and digits of s: the "characters" of
+// the Automated Readability Index and the letters of Coleman–Liau.
+func countLetters(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// wordForm returns the form under which a token counts as a type: its text
+// with the typographic apostrophe ’ read as ', so that "China’s" and "China's"
+// are one form. Case is kept: see the package documentation.
+func wordForm(text string, buf []byte) (string, []byte) {
+	if !strings.Contains(text, "’") {
+		return text, buf
+	}
+	buf = append(buf[:0], strings.ReplaceAll(text, "’", "'")...)
+	return string(buf), buf
+}
+
+// reuse is what Reanalyze needs of a document beyond its exported fields.
+type reuse struct {
+	extraction *Extraction
+	types      *typeTable
+	// paras[i] describes Paragraphs[i].
+	paras []paraState
+}
+
+// paraState is the reusable part of one paragraph.
+type paraState struct {
+	kind    BlockKind
+	segHash uint64  // the paragraph's segments, relative to its start
+	forms   []int32 // the distinct word forms of the paragraph, as ids
+}
+
+var segSeed = maphash.MakeSeed()
+
+// segmentsHash identifies the layout of a block's segments relative to its
+// start, so that the same text laid out differently (say, inside a list) is
+// not mistaken for an unchanged paragraph.
+func segmentsHash(b Block) uint64 {
+	var h maphash.Hash
+	h.SetSeed(segSeed)
+	var buf [16]byte
+	for _, s := range b.Segments {
+		a, e := uint64(s.Start-b.Span.Start), uint64(s.End-b.Span.Start)
+		for i := 0; i < 8; i++ {
+			buf[i] = byte(a >> (8 * i))
+			buf[8+i] = byte(e >> (8 * i))
+		}
+		h.Write(buf[:])
+	}
+	return h.Sum64()
+}
+
+// analyzer holds the scratch state of one Analyze or Reanalyze call.
+type analyzer struct {
+	doc   *Document
+	types *typeTable
+	raw   []RawSentence
+	form  []byte
+
+	// seen[id] is the generation that last counted form id; bumping gen
+	// empties the set in O(1). Sentences and paragraphs need one each.
+	sentSeen, paraSeen []uint32
+	sentGen, paraGen   uint32
+}
+
+// Analyze analyses text. It never panics; invalid UTF-8 bytes read as U+FFFD.
+func Analyze(text string, opts Options) *Document {
+	return Reanalyze(nil, text, opts)
+}
+
+// Reanalyze returns what Analyze(text, opts) returns, reusing the work done for
+// the paragraphs of prev that text still contains unchanged (same text, same
+// layout), wherever they moved. prev may be nil. Documents derived from one
+// another share internal tables; Reanalyze may be called from any goroutine,
+// calls on one lineage of documents are serialised.
+func Reanalyze(prev *Document, text string, opts Options) *Document {
+	doc := &Document{Text: text, Options: opts, lines: new(lineTable)}
+
+	var old *Document
+	var types *typeTable
+	var x *Extraction
+	if prev != nil && prev.state != nil && prev.Options.Format == opts.Format {
+		old = prev
+		types = prev.state.types
+		x = Reextract(prev.state.extraction, text, opts.Format)
+	} else {
+		types = newTypeTable(len(text) / 64)
+		x = NewExtraction(text, opts.Format)
+	}
+	blocks := x.Blocks
+	types.mu.Lock()
+	defer types.mu.Unlock()
+
+	a := &analyzer{doc: doc, types: types}
+	st := &reuse{extraction: x, types: types, paras: make([]paraState, 0, len(blocks))}
+	doc.state = st
+	doc.Paragraphs = make([]Paragraph, 0, len(blocks))
+
+	var byText map[string]int
+	if old != nil && len(old.Paragraphs) > 0 {
+		byText = make(map[string]int, len(old.Paragraphs))
+		for i, p := range old.Paragraphs {
+			byText[old.Text[p.Span.Start:p.Span.End]] = i
+		}
+		doc.Tokens = make([]Token, 0, len(old.Tokens)+16)
+		doc.Sentences = make([]Sentence, 0, len(old.Sentences)+4)
+	} else {
+		doc.Tokens = make([]Token, 0, len(text)/6+1)
+		doc.Sentences = make([]Sentence, 0, len(text)/120+1)
+	}
+
+	for _, b := range blocks {
+		h := segmentsHash(b)
+		if byText != nil {
+			if i, ok := byText[text[b.Span.Start:b.Span.End]]; ok {
+				ps := old.state.paras[i]
+				if ps.kind == b.Kind && ps.segHash == h {
+					a.copyParagraph(old, i, b.Span.Start)
+					st.paras = append(st.paras, ps)
+					continue
+				}
+			}
+		}
+		if ps, ok := a.paragraph(b, h); ok {
+			st.paras = append(st.paras, ps)
+		}
+	}
+	a.finishDocument()
+	return doc
+}
+
+// copyParagraph appends paragraph i of old to the document, moved to start at start.
+func (a *analyzer) copyParagraph(old *Document, i, start int) {
+	p := old.Paragraphs[i]
+	delta := start - p.Span.Start
+	first, end := old.Sentences[p.Sentences.First].Tokens.First, old.Sentences[p.Sentences.End-1].Tokens.End
+	tokDelta := len(a.doc.Tokens) - first
+	sentBase := len(a.doc.Sentences)
+	for _, t := range old.Tokens[first:end] {
+		t.Span.Start += delta
+		t.Span.End += delta
+		a.doc.Tokens = append(a.doc.Tokens, t)
+	}
+	for _, s := range old.Sentences[p.Sentences.First:p.Sentences.End] {
+		s.Span.Start += delta
+		s.Span.End += delta
+		s.Tokens.First += tokDelta
+		s.Tokens.End += tokDelta
+		a.doc.Sentences = append(a.doc.Sentences, s)
+	}
+	p.Span.Start += delta
+	p.Span.End += delta
+	p.Sentences = Range{sentBase, len(a.doc.Sentences)}
+	a.doc.Paragraphs = append(a.doc.Paragraphs, p)
+}
+
+// paragraph analyses one block afresh. A block with no sentence makes no
+// paragraph and reports false.
+func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
+	doc := a.doc
+	tokBase, sentBase := len(doc.Tokens), len(doc.Sentences)
+	doc.Tokens, a.raw = scanBlock(doc.Text, b.Segments, doc.Tokens, a.raw[:0])
+	if len(a.raw) == 0 {
+		doc.Tokens = doc.Tokens[:tokBase]
+		return paraState{}, false
+	}
+	ps := paraState{kind: b.Kind, segHash: segHash}
+	a.paraGen++
+	para := Paragraph{Span: b.Span}
+	for _, rs := range a.raw {
+		s := Sentence{Span: rs.Span, Tokens: rs.Tokens, Rule: rs.Rule}
+		f := &s.FactBox
+		f.Sentences = 1
+		a.sentGen++
+		for i := rs.Tokens.First; i < rs.Tokens.End; i++ {
+			id := a.count(i, tokBase)
+			tok := &doc.Tokens[i]
+			f.Tokens++
+			f.Syllables += tok.Syllables
+			f.Letters += int(a.types.letters[id])
+			if tok.Syllables >= 3 {
+				f.Polysyllables++
+			}
+			if a.sentSeen[id] != a.sentGen {
+				a.sentSeen[id] = a.sentGen
+				f.Types++
+			}
+			if a.paraSeen[id] != a.paraGen {
+				a.paraSeen[id] = a.paraGen
+				ps.forms = append(ps.forms, id)
+			}
+		}
+		f.finish()
+		para.FactBox.add(f)
+		doc.Sentences = append(doc.Sentences, s)
+	}
+	para.Sentences = Range{sentBase, len(doc.Sentences)}
+	para.FactBox.Types = len(ps.forms)
+	para.FactBox.finish()
+	doc.Paragraphs = append(doc.Paragraphs, para)
+	return ps, true
+}
+
+// count interns token i, fills in its syllables and returns its form id.
+// A clitic gets the syllables it adds to the word it was split from, so that
+// "didn't" (2) is "did" (1) + "n't" (1) and "don't" (1) is "do" (1) + "n't" (0).
+func (a *analyzer) count(i, tokBase int) int32 {
+	doc := a.doc
+	tok := &doc.Tokens[i]
+	text := doc.Text[tok.Span.Start:tok.Span.End]
+	var form string
+	form, a.form = wordForm(text, a.form)
+	id := a.types.id(form)
+	if n := len(a.types.syllables); len(a.sentSeen) < n {
+		a.sentSeen = append(a.sentSeen, make([]uint32, n-len(a.sentSeen)+n/4)...)
+		a.paraSeen = append(a.paraSeen, make([]uint32, len(a.sentSeen)-len(a.paraSeen))...)
+	}
+	tok.Syllables = int(a.types.syllables[id])
+	if tok.Kind == Number {
+		// A figure is taken in at a glance, not sounded out: it counts as one
+		// syllable, so that writing "2013" rather than "twenty thirteen" costs
+		// a sentence nothing. CountSyllables still reads it aloud for ExplainSyllables.
+		tok.Syllables = 1
+	}
+	if tok.Kind == Clitic && i > tokBase && doc.Tokens[i-1].Span.End == tok.Span.Start {
+		stem := doc.Tokens[i-1]
+		whole := CountSyllables(doc.Text[stem.Span.Start:tok.Span.End])
+		tok.Syllables = max(0, whole-stem.Syllables)
+	}
+	return id
+}
+
+// add adds the counts of g to f. Types are not additive and are left alone.
+func (f *FactBox) add(g *FactBox) {
+	f.Tokens += g.Tokens
+	f.Sentences += g.Sentences
+	f.Syllables += g.Syllables
+	f.Letters += g.Letters
+	f.Polysyllables += g.Polysyllables
+}
+
+// finishDocument grades the sentences and sums the document's fact box.
+func (a *analyzer) finishDocument() {
+	doc := a.doc
+	opts := doc.Options
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		s.Difficulty = grade(s.FactBox, opts)
+	}
+	// The document's types are the union of its paragraphs' forms.
+	a.paraGen++
+	if n := len(a.types.syllables); len(a.paraSeen) < n {
+		a.paraSeen = append(a.paraSeen, make([]uint32, n-len(a.paraSeen))...)
+	}
+	f := &doc.FactBox
+	for i := range doc.Paragraphs {
+		f.add(&doc.Paragraphs[i].FactBox)
+		for _, id := range doc.state.paras[i].forms {
+			if a.paraSeen[id] != a.paraGen {
+				a.paraSeen[id] = a.paraGen
+				f.Types++
+			}
+		}
+	}
+	f.finish()
+}
+
+// grade rates a sentence: hard or very hard needs at least opts.MinWords words
+// and a level at or above the threshold.
+func grade(f FactBox, opts Options) Difficulty {
+	if f.Tokens < opts.MinWords {
+		return OK
+	}
+	switch {
+	case f.Level >= opts.VeryHardLevel:
+		return VeryHard
+	case f.Level >= opts.HardLevel:
+		return Hard
+	}
+	return OK
+}
+
+// SentenceAt returns the index of the sentence whose span contains offset
+// (its end included), or -1 when offset is between sentences.
+func (d *Document) SentenceAt(offset int) int {
+	return spanAt(len(d.Sentences), func(i int) Span { return d.Sentences[i].Span }, offset)
+}
+
+// ParagraphAt returns the index of the paragraph whose span contains offset
+// (its end included), or -1 when offset is outside every paragraph.
+func (d *Document) ParagraphAt(offset int) int {
+	return spanAt(len(d.Paragraphs), func(i int) Span { return d.Paragraphs[i].Span }, offset)
+}
+
+// spanAt finds the first of n ascending spans that contains offset.
+func spanAt(n int, span func(int) Span, offset int) int {
+	i := sort.Search(n, func(i int) bool { return span(i).End >= offset })
+	if i < n && span(i).Contains(offset) {
+		return i
+	}
+	return -1
+}
