@@ -49,7 +49,11 @@ func (s *scanState) scanWord(p, end int) int {
 	q := p
 scan:
 	for {
-		q = s.wordRun(q, end)
+		if i := asciiWordEnd(text, q, end); i < end && text[i] >= utf8.RuneSelf || i == q {
+			q = s.wordRun(q, end) // non-ASCII letters, or CJK script changes
+		} else {
+			q = i
+		}
 		if q >= end {
 			break
 		}
@@ -184,6 +188,15 @@ func (s *scanState) wordRun(q, end int) int {
 		}
 		q += size
 	}
+}
+
+// asciiWordEnd returns the end of the run of ASCII letters and digits at q.
+func asciiWordEnd(text string, q, end int) int {
+	text = text[:end]
+	for q < len(text) && asciiClass[text[q]] == aWord {
+		q++
+	}
+	return q
 }
 
 // scriptClass returns 1 for Han, 2 for Hiragana, 3 for Katakana, 4 for Hangul,
