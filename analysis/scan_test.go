@@ -115,7 +115,7 @@ var scanSentenceTests = []struct {
 	// Initials.
 	{name: "initials", in: "J. R. R. Tolkien wrote it.", want: []string{"J. R. R. Tolkien wrote it."}},
 	{name: "single letter word is not an initial", in: "It is written in C. It runs fast.", want: []string{"It is written in C.", "It runs fast."}},
-	{name: "single letter after slash is not an initial", in: "It does I/O. Then it stops.", want: []string{"It does I/O.", "Then it stops."}},
+	{name: "regression: single letter after slash is not an initial", in: "It does I/O. Then it stops.", want: []string{"It does I/O.", "Then it stops."}},
 	{name: "initial opens sentence", in: "C. Gordon Bell designed it.", want: []string{"C. Gordon Bell designed it."}},
 	{name: "dotted initials", in: "It was written by J.R.R. Tolkien. He was a professor.", want: []string{"It was written by J.R.R. Tolkien.", "He was a professor."}},
 	{name: "DC before capital", in: "She lives in Washington, D.C. The city is large.", want: []string{"She lives in Washington, D.C.", "The city is large."}},
@@ -141,7 +141,7 @@ var scanSentenceTests = []struct {
 	{name: "spaced ellipsis capital", in: "He paused. . . Then he left.", want: []string{"He paused. . .", "Then he left."}},
 	{name: "ellipsis only", in: "...", want: nil},
 	{name: "dash only", in: "—", want: nil},
-	{name: "punctuation between sentences", in: "One. ... Two.", want: []string{"One.", "Two."}},
+	{name: "regression: ellipsis after a stop is not a spaced ellipsis", in: "One. ... Two.", want: []string{"One.", "Two."}},
 
 	// Quotes and brackets.
 	{name: "closing quote after stop", in: `He said "Go." Then he left.`, want: []string{`He said "Go."`, "Then he left."}},
@@ -234,6 +234,7 @@ var scanTokenTests = []struct {
 	{name: "at sign alone", in: "meet @ noon", want: []string{"meet", "noon"}},
 	{name: "paths", in: "edit /etc/apt/sources.list and ~/x and ./run", want: []string{"edit", "and", "and"}},
 	{name: "slash at head of spaced chunk", in: "a / b", want: []string{"a", "b"}},
+	{name: "regression: non-ASCII byte after slash at chunk head indexed the ASCII table out of range", in: "see /é and /\xff.", want: []string{"see", "and"}},
 	{name: "url in parentheses", in: "(https://en.wikipedia.org/wiki/Go_(game)) ok", want: []string{"ok"}},
 	{name: "cjk scripts", in: "東京タワーに行く", want: []string{"東京", "タワー", "に", "行", "く"}},
 	{name: "hangul", in: "한국어 텍스트", want: []string{"한국어", "텍스트"}},
