@@ -75,7 +75,7 @@ const (
 type Token struct {
 	Span      Span
 	Kind      TokenKind
-	Syllables int
+	Syllables int32
 }
 
 // Sentence is one sentence. Tokens indexes Document.Tokens: [First, End).

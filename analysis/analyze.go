@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"hash/maphash"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -36,6 +37,27 @@ func (t *typeTable) id(s string) int32 {
 	t.syllables = append(t.syllables, int32(CountSyllables(s)))
 	t.letters = append(t.letters, int32(countLetters(s)))
 	return id
+}
+
+// bloated reports whether the table holds far more forms than the latest
+// document uses. Every keystroke of a word being typed adds a form; after a
+// long session the table starts afresh rather than grow without end.
+func (t *typeTable) bloated(inUse int) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return len(t.syllables) > 4*inUse+1<<16
+}
+
+// adopt interns the form that has id in another table, taking its facts from there.
+func (t *typeTable) adopt(form string, from *typeTable, id int32) int32 {
+	if own, ok := t.ids[form]; ok {
+		return own
+	}
+	own := int32(len(t.syllables))
+	t.ids[form] = own
+	t.syllables = append(t.syllables, from.syllables[id])
+	t.letters = append(t.letters, from.letters[id])
+	return own
 }
 
 // countLetters counts the letters, marks and digits of s: the "characters" of
@@ -135,7 +157,7 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 	var old *Document
 	var types *typeTable
 	var x *Extraction
-	if prev != nil && prev.state != nil && prev.Options.Format == opts.Format {
+	if prev != nil && prev.state != nil && prev.Options.Format == opts.Format && !prev.state.types.bloated(prev.FactBox.Types) {
 		old = prev
 		types = prev.state.types
 		x = Reextract(prev.state.extraction, text, opts.Format)
@@ -165,6 +187,11 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 		doc.Sentences = make([]Sentence, 0, len(text)/120+1)
 	}
 
+	if old == nil && len(text) >= parallelMin && runtime.GOMAXPROCS(0) > 1 {
+		st.paras = a.parallel(blocks, runtime.GOMAXPROCS(0))
+		a.finishDocument()
+		return doc
+	}
 	for _, b := range blocks {
 		h := segmentsHash(b)
 		if byText != nil {
@@ -183,6 +210,79 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 	}
 	a.finishDocument()
 	return doc
+}
+
+// parallelMin is the smallest text that a fresh analysis splits between
+// processors; below it the start-up and merge cost more than they save.
+var parallelMin = 256 << 10
+
+// parallel analyses blocks afresh on up to n goroutines, each with a part of
+// the blocks of about equal size, and then appends the parts in order. The
+// first part fills the document itself and uses a.types; the others have type
+// tables of their own, whose forms are moved into a.types afterwards.
+func (a *analyzer) parallel(blocks []Block, n int) []paraState {
+	type part struct {
+		blocks []Block
+		w      *analyzer
+		paras  []paraState
+	}
+	text := a.doc.Text
+	parts := make([]part, 0, n)
+	per := len(text)/n + 1
+	for first, i := 0, 0; i < len(blocks); i++ {
+		if i == len(blocks)-1 || blocks[i+1].Span.Start-blocks[first].Span.Start >= per && len(parts) < n-1 {
+			parts = append(parts, part{blocks: blocks[first : i+1]})
+			first = i + 1
+		}
+	}
+	var wg sync.WaitGroup
+	for i := range parts {
+		p := &parts[i]
+		p.w = a
+		if i > 0 {
+			size := p.blocks[len(p.blocks)-1].Span.End - p.blocks[0].Span.Start
+			p.w = &analyzer{
+				doc:   &Document{Text: text, Options: a.doc.Options, Tokens: make([]Token, 0, size/6+1), Sentences: make([]Sentence, 0, size/120+1)},
+				types: newTypeTable(size / 64),
+			}
+		}
+		wg.Go(func() {
+			for _, b := range p.blocks {
+				if ps, ok := p.w.paragraph(b, segmentsHash(b)); ok {
+					p.paras = append(p.paras, ps)
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	doc := a.doc
+	out := parts[0].paras
+	for _, p := range parts[1:] {
+		remap := make([]int32, len(p.w.types.syllables))
+		for form, id := range p.w.types.ids {
+			remap[id] = a.types.adopt(form, p.w.types, id)
+		}
+		tokBase, sentBase := len(doc.Tokens), len(doc.Sentences)
+		doc.Tokens = append(doc.Tokens, p.w.doc.Tokens...)
+		for _, s := range p.w.doc.Sentences {
+			s.Tokens.First += tokBase
+			s.Tokens.End += tokBase
+			doc.Sentences = append(doc.Sentences, s)
+		}
+		for _, para := range p.w.doc.Paragraphs {
+			para.Sentences.First += sentBase
+			para.Sentences.End += sentBase
+			doc.Paragraphs = append(doc.Paragraphs, para)
+		}
+		for _, ps := range p.paras {
+			for j, id := range ps.forms {
+				ps.forms[j] = remap[id]
+			}
+			out = append(out, ps)
+		}
+	}
+	return out
 }
 
 // copyParagraph appends paragraph i of old to the document, moved to start at start.
@@ -232,7 +332,7 @@ func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
 			id := a.count(i, tokBase)
 			tok := &doc.Tokens[i]
 			f.Tokens++
-			f.Syllables += tok.Syllables
+			f.Syllables += int(tok.Syllables)
 			f.Letters += int(a.types.letters[id])
 			if tok.Syllables >= 3 {
 				f.Polysyllables++
@@ -271,7 +371,7 @@ func (a *analyzer) count(i, tokBase int) int32 {
 		a.sentSeen = append(a.sentSeen, make([]uint32, n-len(a.sentSeen)+n/4)...)
 		a.paraSeen = append(a.paraSeen, make([]uint32, len(a.sentSeen)-len(a.paraSeen))...)
 	}
-	tok.Syllables = int(a.types.syllables[id])
+	tok.Syllables = a.types.syllables[id]
 	if tok.Kind == Number {
 		// A figure is taken in at a glance, not sounded out: it counts as one
 		// syllable, so that writing "2013" rather than "twenty thirteen" costs
@@ -280,7 +380,7 @@ func (a *analyzer) count(i, tokBase int) int32 {
 	}
 	if tok.Kind == Clitic && i > tokBase && doc.Tokens[i-1].Span.End == tok.Span.Start {
 		stem := doc.Tokens[i-1]
-		whole := CountSyllables(doc.Text[stem.Span.Start:tok.Span.End])
+		whole := int32(CountSyllables(doc.Text[stem.Span.Start:tok.Span.End]))
 		tok.Syllables = max(0, whole-stem.Syllables)
 	}
 	return id

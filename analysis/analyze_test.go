@@ -48,12 +48,12 @@ func TestAnalyzeFactBox(t *testing.T) {
 
 func TestClitcSyllables(t *testing.T) {
 	d := Analyze("I didn't know. We don't care.", DefaultOptions())
-	var got []int
+	var got []int32
 	for _, tok := range d.Tokens {
 		got = append(got, tok.Syllables)
 	}
 	// I did n't know . We do n't care
-	want := []int{1, 1, 1, 1, 1, 1, 0, 1}
+	want := []int32{1, 1, 1, 1, 1, 1, 0, 1}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("syllables %v, want %v", got, want)
 	}
@@ -237,6 +237,40 @@ func TestReanalyze(t *testing.T) {
 			}
 		}
 		checkDocument(t, doc)
+	}
+}
+
+// TestParallel checks that splitting a large document between goroutines
+// gives exactly what one goroutine gives.
+func TestParallel(t *testing.T) {
+	base, err := os.ReadFile("testdata/reanalyze.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < 3*parallelMin/2; i++ {
+		// Vary the copies so that the parts have forms of their own.
+		b.WriteString(strings.ReplaceAll(string(base), "sentence", "sentence"+strconv.Itoa(i%97)))
+		b.WriteString("\n\n")
+	}
+	text := b.String()
+	for _, format := range []Format{Plain, Markdown} {
+		opts := DefaultOptions()
+		opts.Format = format
+		par := Analyze(text, opts)
+		saved := parallelMin
+		parallelMin = len(text) + 1
+		seq := Analyze(text, opts)
+		parallelMin = saved
+		if !sameAnalysis(par, seq) {
+			t.Fatalf("format %v: parallel analysis differs from sequential", format)
+		}
+		checkDocument(t, par)
+		// Reanalyzing a parallel analysis reuses its forms.
+		edited := text[:len(text)/3] + " Another word here. " + text[len(text)/3:]
+		if !sameAnalysis(Reanalyze(par, edited, opts), Analyze(edited, opts)) {
+			t.Fatalf("format %v: reanalysis after a parallel analysis differs", format)
+		}
 	}
 }
 
