@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -529,6 +530,15 @@ func wordRules(b []byte) (int, string) {
 			break
 		}
 	}
+	// Silent e inside a compound: a long vowel, one consonant and an e
+	// before a consonant that starts the next part (white-hall, code-base).
+	for p := 3; p+2 < n; p++ {
+		if b[p] == 'e' && bit(v, p) && !bit(v, p-1) && !bit(v, p+1) && bit(v, p-2) && !bit(v, p-3) &&
+			b[p-2] != 'e' && b[p-1] != 'r' && b[p-1] != 'l' && strings.IndexByte("bfhw", b[p+1]) >= 0 && v>>(p+1) != 0 {
+			v &^= 1 << p
+			rule = ruleCompound
+		}
+	}
 	if hasPrefix(b, "every") && n > 5 || string(b) == "every" {
 		v &^= 1 << 2
 		rule = ruleSyncope
@@ -589,8 +599,8 @@ var prefixHiatus = [...]struct{ prefix, word string }{
 	{"re", "react"}, {"re", "reali"}, {"re", "reass"}, {"re", "reapp"}, {"re", "reaff"}, {"re", "reun"},
 	{"re", "reinf"}, {"re", "reint"}, {"re", "reinv"}, {"re", "reins"}, {"re", "reimb"}, {"re", "reiss"},
 	{"re", "reeva"}, {"re", "reele"}, {"re", "reent"}, {"re", "reest"}, {"re", "reexa"}, {"re", "readj"},
-	{"co", "coinc"}, {"co", "cooperat"}, {"co", "coord"}, {"co", "coexi"}, {"co", "coauth"}, {"co", "coali"},
-	{"pre", "preex"}, {"pre", "preem"}, {"pre", "preoc"}, {"de", "deact"}, {"zo", "zool"},
+	{"co", "coinc"}, {"co", "cooperat"}, {"co", "coord"}, {"co", "coexi"}, {"co", "coauth"}, {"co", "coali"}, {"co", "coag"}, {"co", "coax"}, {"co", "coale"}, {"co", "coart"},
+	{"pre", "preex"}, {"anti", "antia"}, {"anti", "antie"}, {"anti", "antio"}, {"anti", "antiu"}, {"semi", "semia"}, {"semi", "semio"}, {"pre", "preem"}, {"pre", "preoc"}, {"de", "deact"}, {"zo", "zool"},
 }
 
 // vowelMask returns the positions of b spoken as vowels: a, e, i, o, u and y,
@@ -613,7 +623,7 @@ func vowelMask(b []byte) uint64 {
 			v |= 1 << i
 		case 'y':
 			next := i+1 < n && isVowel(b[i+1])
-			if next && (i == 0 || bit(v, i-1) || b[i-1] == 'n' && string(b[i+1:]) != "one" && string(b[i+1:]) != "ones" || b[i-1] == 'w' && i > 1 && bit(v, i-2)) {
+			if next && (i == 0 || bit(v, i-1) || hasPrefix(b[i+1:], "ard") || b[i-1] == 'n' && string(b[i+1:]) != "one" && string(b[i+1:]) != "ones" || b[i-1] == 'w' && i > 1 && bit(v, i-2)) {
 				continue
 			}
 			v |= 1 << i
@@ -687,8 +697,8 @@ func hiatus(b []byte, v uint64, i int) string {
 	}
 	switch string(b[i : i+2]) {
 	case "ia":
-		if isPalatal(b, i) && !hasPrefix(rest, "te") && !hasPrefix(rest, "ti") ||
-			before == 'l' && i >= 3 || string(rest) == "ge" {
+		if isPalatal(b, i) && !hasPrefix(rest, "te") && !hasPrefix(rest, "ti") && string(rest) != "c" && string(rest) != "cs" ||
+			before == 'l' && i >= 3 && !hasPrefix(rest, "t") || string(rest) == "ge" {
 			return ""
 		}
 		return ruleHiatus
@@ -726,6 +736,9 @@ func hiatus(b []byte, v uint64, i int) string {
 		if (atEnd || string(rest) == "s") && others(v, i-1) && !bit(v, i-1) {
 			return ruleHiatus
 		}
+		if (string(rest) == "n" || string(rest) == "ns") && before != 'c' && before != 'g' && others(v, i-1) && !bit(v, i-1) {
+			return ruleHiatus // Caribbe-an, Chile-an
+		}
 		if i == 2 && (hasPrefix(b, "creat") && !hasPrefix(rest, "tu") || hasPrefix(b, "theat")) {
 			return ruleHiatus
 		}
@@ -749,7 +762,8 @@ func hiatus(b []byte, v uint64, i int) string {
 		if atEnd || string(rest) == "s" || string(rest) == "d" {
 			return ""
 		}
-		if hasPrefix(rest, "l") || hasPrefix(rest, "nt") || hasPrefix(rest, "nc") || hasPrefix(rest, "t") || hasPrefix(rest, "r") || hasPrefix(rest, "st") {
+		if hasPrefix(rest, "l") || hasPrefix(rest, "nt") || hasPrefix(rest, "nc") || hasPrefix(rest, "r") ||
+			string(rest) == "t" || string(rest) == "ts" || string(rest) == "st" {
 			return ruleHiatus
 		}
 		return ""
@@ -774,7 +788,7 @@ func hiatus(b []byte, v uint64, i int) string {
 		}
 		return ""
 	case "ei":
-		if hasPrefix(rest, "ty") || string(rest) == "st" || string(rest) == "sm" {
+		if hasPrefix(rest, "ty") || hasPrefix(rest, "ti") || hasPrefix(rest, "f") || string(rest) == "st" || string(rest) == "sm" || string(rest) == "er" {
 			return ruleHiatus
 		}
 		return ""

@@ -612,12 +612,21 @@ func TestCountSyllablesAllocs(t *testing.T) {
 	}
 }
 
-// isBareClitic reports whether word is a clitic alone, in any case and with
-// any apostrophe.
+// isBareClitic reports whether word is a clitic alone once everything but
+// letters and apostrophes is dropped, in any case and with any apostrophe.
 func isBareClitic(word string) bool {
-	w := strings.ToLower(strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'", "`", "'").Replace(word))
-	w = strings.Trim(w, ".")
-	return isClitic([]byte(w))
+	var b []byte
+	for _, r := range word {
+		switch {
+		case r == '’' || r == '‘' || r == 'ʼ' || r == '\'' || r == '`':
+			b = append(b, '\'')
+		case r < unicode.MaxASCII && unicode.IsLetter(r):
+			b = append(b, byte(unicode.ToLower(r)))
+		case unicode.IsLetter(r) || unicode.IsNumber(r):
+			return false
+		}
+	}
+	return isClitic(b)
 }
 
 func FuzzCountSyllables(f *testing.F) {
