@@ -43,14 +43,15 @@ func NewExtraction(text string, format Format) *Extraction {
 
 // Reextract returns what NewExtraction(text, format) returns, reusing the
 // Markdown parses of the chunks of prev that text still holds unchanged
-// before or after the edit.
-// prev may be nil or of another format.
+// before or after the edit. prev may be nil or of another format; plain text
+// is always extracted afresh, as that is cheap.
 //
-// A chunk of a Markdown document is a run of blocks that starts after a blank
-// line with a line that is not indented, outside fenced code (see
-// markdownChunkEnds); an edit to a paragraph reparses only its chunk. When an
-// edit adds or removes a link reference definition, the chunks that may refer
-// to it (those holding a '[') are parsed again too.
+// Extract parses a Markdown document in chunks of a few paragraphs, each
+// starting after a blank line with a line that is not indented, outside
+// fenced code (see markdownChunkEnds), so an edit inside one paragraph
+// reparses one chunk, or two if it moves a chunk end. When an edit adds or
+// removes a link reference definition, the chunks that may refer to it (those
+// holding a '[') are parsed again too.
 func Reextract(prev *Extraction, text string, format Format) *Extraction {
 	x := &Extraction{Text: text, Format: format}
 	b := extractor{}

@@ -393,6 +393,10 @@ var chunkTests = []struct {
 	{"HTML comment on one line", "<!-- a -->\n\nb", []string{"<!-- a -->\n\n", "b"}},
 	{"pre block", "<PRE>\na\n\nb\n</pre>\n\nc", []string{"<PRE>\na\n\nb\n</pre>\n\n", "c"}},
 	{"div block ends at blank line", "<div>\na\n\nb\n</div>", []string{"<div>\na\n\n", "b\n</div>"}},
+	{"fence line in div block", "<div>\n```\n\na\n\n```\nb\n\nc", []string{"<div>\n```\n\n", "a\n\n", "```\nb\n\nc"}},
+	{"fence line in custom tag block", "<my-tag a=\"1\">\n```\n\na", []string{"<my-tag a=\"1\">\n```\n\n", "a"}},
+	{"not a tag: fence opens", "<A!>\n```\n\n1", []string{"<A!>\n```\n\n1"}}, // found by fuzzing against the whole parse
+	{"custom tag cannot interrupt paragraph", "p\n<my-tag>\n```\n\na", []string{"p\n<my-tag>\n```\n\na"}},
 	{"CRLF", "a\r\n\r\nb\r\n", []string{"a\r\n\r\n", "b\r\n"}},
 	{"blank line with spaces", "a\n  \t\nb", []string{"a\n  \t\n", "b"}},
 }
