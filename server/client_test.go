@@ -48,6 +48,7 @@ type testClient struct {
 	nullIDs   chan message // responses with id null: the guard's errors
 	notes     chan message
 	requests  chan message // requests from the server
+	held      []message    // notifications read but not yet asked for
 	done      chan struct{}
 	readErr   error
 }
@@ -232,35 +233,67 @@ func (c *testClient) nullIDResponse() message {
 }
 
 // diagnostics waits for the publishDiagnostics of uri at version and returns
-// it, skipping other notifications.
-func (c *testClient) diagnostics(uri string, version int32) protocol.PublishDiagnosticsParams {
+// it. Notifications for other documents are held for later calls; older
+// publications of uri are dropped.
+func (c *testClient) diagnostics(uri string, version int32) publication {
 	c.t.Helper()
-	deadline := time.After(testTimeout)
+	return c.diagnosticsWithin(uri, version, testTimeout)
+}
+
+// diagnosticsWithin is diagnostics with a timeout other than testTimeout.
+func (c *testClient) diagnosticsWithin(uri string, version int32, timeout time.Duration) publication {
+	c.t.Helper()
+	match := func(m message) (publication, bool, bool) {
+		var p publication
+		if m.Method != protocol.ServerTextDocumentPublishDiagnostics {
+			return p, false, false
+		}
+		if err := json.Unmarshal(m.Params, &p); err != nil {
+			c.t.Fatalf("decode diagnostics: %s", err)
+		}
+		if p.Diagnostics == nil {
+			c.t.Fatalf("publishDiagnostics with diagnostics null: %s", m.Params)
+		}
+		if p.URI != uri || p.Version == nil {
+			return p, false, p.URI != uri
+		}
+		if int32(*p.Version) > version {
+			c.t.Fatalf("waiting for diagnostics of %s version %d, got version %d", uri, version, *p.Version)
+		}
+		return p, int32(*p.Version) == version, false
+	}
+	for i, m := range c.held {
+		if p, ok, _ := match(m); ok {
+			c.held = append(c.held[:i:i], c.held[i+1:]...)
+			return p
+		}
+	}
+	deadline := time.After(timeout)
 	for {
 		select {
 		case m := <-c.notes:
-			if m.Method != protocol.ServerTextDocumentPublishDiagnostics {
-				continue
-			}
-			var p protocol.PublishDiagnosticsParams
-			if err := json.Unmarshal(m.Params, &p); err != nil {
-				c.t.Fatalf("decode diagnostics: %s", err)
-			}
-			if p.Diagnostics == nil {
-				c.t.Fatalf("publishDiagnostics with diagnostics null: %s", m.Params)
-			}
-			if p.URI == uri && p.Version != nil && int32(*p.Version) == version {
+			p, ok, hold := match(m)
+			if ok {
 				return p
 			}
-			if p.URI == uri && p.Version != nil && int32(*p.Version) > version {
-				c.t.Fatalf("waiting for diagnostics of version %d, got version %d", version, *p.Version)
+			if hold {
+				c.held = append(c.held, m)
 			}
 		case <-c.done:
 			c.t.Fatalf("connection ended waiting for diagnostics of %s version %d: %v", uri, version, c.err())
 		case <-deadline:
-			c.t.Fatalf("no diagnostics for %s version %d in %s", uri, version, testTimeout)
+			c.t.Fatalf("no diagnostics for %s version %d in %s", uri, version, timeout)
 		}
 	}
+}
+
+// publication is the params of publishDiagnostics as the test client reads
+// them: diagnostics stay raw JSON (glsp's IntegerOrString cannot read a
+// string code back).
+type publication struct {
+	URI         string            `json:"uri"`
+	Version     *int32            `json:"version"`
+	Diagnostics []json.RawMessage `json:"diagnostics"`
 }
 
 // noNotification fails if a notification arrives within d.

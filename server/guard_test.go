@@ -13,7 +13,7 @@ import (
 	"github.com/tliron/commonlog"
 )
 
-// nopCloser adds a Close to a reader and a writer.
+// readWriteNopCloser joins a reader and a writer, with a Close that does nothing.
 type readWriteNopCloser struct {
 	io.Reader
 	io.Writer
@@ -72,7 +72,7 @@ func TestGuardStream(t *testing.T) {
 		{name: "empty body", input: frame(``) + frame(valid), passed: []string{valid}, replies: []string{parse}, err: io.EOF},
 		{name: "not a message", input: frame(`{}`) + frame(`42`) + frame(valid), passed: []string{valid},
 			replies: []string{`{"jsonrpc":"2.0","id":null,` + invalid, `{"jsonrpc":"2.0","id":null,` + invalid}, err: io.EOF},
-		{name: "batch", input: frame(`[` + valid + `]`) + frame(valid), passed: []string{valid},
+		{name: "batch", input: frame(`[`+valid+`]`) + frame(valid), passed: []string{valid},
 			replies: []string{`{"jsonrpc":"2.0","id":null,` + invalid}, err: io.EOF},
 		{name: "bad id keeps a usable id", input: frame(`{"id":7,"method":5}`) + frame(valid), passed: []string{valid},
 			replies: []string{`{"jsonrpc":"2.0","id":7,` + invalid}, err: io.EOF},

@@ -1,0 +1,156 @@
+package server
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// golden compares got with testdata/name, rewriting it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%s (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (run go test -update to accept):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestRenderHover(t *testing.T) {
+	a := diagAnalysis(t)
+	tests := []struct {
+		name   string
+		offset int
+	}{
+		{name: "very-hard-sentence", offset: strings.Index(diagText, "infrastructure")},
+		{name: "ok-sentence", offset: 3},
+		{name: "between-sentences", offset: strings.Index(diagText, " The")},
+	}
+	for _, tt := range tests {
+		for _, markdown := range []bool{true, false} {
+			ext := ".txt"
+			if markdown {
+				ext = ".md"
+			}
+			t.Run(tt.name+ext, func(t *testing.T) {
+				fb := factBoxes{analysis: a, document: a.FactBox, paragraph: &a.Paragraphs[0].FactBox}
+				for i := range a.Sentences {
+					if s := a.Sentences[i].Span; s.Start <= tt.offset && tt.offset < s.End {
+						fb.sentence = &a.Sentences[i]
+					}
+				}
+				golden(t, "hover/"+tt.name+ext, renderHover(fb, markdown))
+			})
+		}
+	}
+	t.Run("document-only.md", func(t *testing.T) {
+		golden(t, "hover/document-only.md", renderHover(factBoxes{analysis: a, document: a.FactBox}, true))
+	})
+}
+
+func hoverParams(uri string, p protocol.Position) map[string]any {
+	return map[string]any{"textDocument": map[string]any{"uri": uri}, "position": p}
+}
+
+func TestHoverHandler(t *testing.T) {
+	text := "First sentence here. Second 😀 one follows.\n\nA new paragraph starts.\n"
+	tests := []struct {
+		name         string
+		capabilities any
+		uri          string
+		pos          protocol.Position
+		kind         string
+		null         bool
+		code         int64
+	}{
+		{name: "markdown by default", uri: "file:///h.txt", pos: pos(0, 30), kind: "markdown"},
+		{name: "plain text when the client lacks markdown", uri: "file:///h.txt", pos: pos(0, 30), kind: "plaintext",
+			capabilities: map[string]any{"textDocument": map[string]any{"hover": map[string]any{"contentFormat": []string{"plaintext"}}}}},
+		{name: "markdown when the client lists it", uri: "file:///h.txt", pos: pos(2, 0), kind: "markdown",
+			capabilities: map[string]any{"textDocument": map[string]any{"hover": map[string]any{"contentFormat": []string{"markdown", "plaintext"}}}}},
+		{name: "past end of line", uri: "file:///h.txt", pos: pos(0, 500), kind: "markdown"},
+		{name: "unknown URI", uri: "file:///nope.txt", pos: pos(0, 0), code: -32602},
+		{name: "past last line", uri: "file:///h.txt", pos: pos(9, 0), code: -32602},
+		{name: "inside a surrogate pair", uri: "file:///h.txt", pos: pos(0, 29), code: -32602},
+		{name: "language not analysed", uri: "file:///h.go", pos: pos(0, 0), null: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, s, _ := inProcess(t)
+			c.initialize(tt.capabilities, nil)
+			c.open("file:///h.txt", "plaintext", 1, text)
+			c.open("file:///h.go", "go", 1, "package main\n")
+			m := c.call("textDocument/hover", hoverParams(tt.uri, tt.pos))
+			switch {
+			case tt.code != 0:
+				if m.Error == nil || m.Error.Code != tt.code {
+					t.Fatalf("got %+v, want error %d", m, tt.code)
+				}
+				return
+			case m.Error != nil:
+				t.Fatalf("error %+v", m.Error)
+			case tt.null:
+				if string(m.Result) != "null" {
+					t.Fatalf("result %s, want null", m.Result)
+				}
+				return
+			}
+			var h struct {
+				Contents protocol.MarkupContent `json:"contents"`
+			}
+			if err := json.Unmarshal(m.Result, &h); err != nil {
+				t.Fatal(err)
+			}
+			d, _ := s.store.Get(tt.uri)
+			a, _ := d.Analysis()
+			off, _ := d.Mapper.PositionOffset(tt.pos)
+			want := renderHover(factBoxesAt(a, off), tt.kind == "markdown")
+			if string(h.Contents.Kind) != tt.kind || h.Contents.Value != want {
+				t.Fatalf("hover %s:\n%s\nwant %s:\n%s", h.Contents.Kind, h.Contents.Value, tt.kind, want)
+			}
+		})
+	}
+}
+
+var sinkHover *protocol.Hover
+
+func BenchmarkHover(b *testing.B) {
+	text := benchText(b, 100<<10)
+	s := New(Options{})
+	s.state, s.hoverMarkdown = stateRunning, true
+	d := newDocument("file:///bench.txt", "plaintext", 1, text, UTF16, DefaultSettings().docConfig("plaintext"), nil)
+	s.store.Open(d)
+	if _, err := d.Analysis(); err != nil {
+		b.Fatal(err)
+	}
+	lines := d.Mapper.LineCount()
+	params := &protocol.HoverParams{}
+	params.TextDocument.URI = d.URI
+	for i := 0; b.Loop(); i++ {
+		params.Position = pos(uint32(i*7919%lines), 10)
+		h, err := s.hover(nil, params)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkHover = h
+	}
+}
