@@ -31,6 +31,9 @@ var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table)).Pars
 // reference spells its character in other bytes. Emphasis markers are
 // likewise boundaries, so intra-word emphasis (un*frigging*believable) splits
 // the word.
+//
+// The document is parsed in chunks of a few paragraphs (see Reextract and
+// markdownChunkEnds), which gives the blocks of a whole-document parse.
 func (b *extractor) markdown(text string) {
 	b.markdownReuse(text, nil)
 }

@@ -295,6 +295,20 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
+func ExampleReextract() {
+	before := "# Notes\n\nFirst paragraph.\n\nSecond paragraph.\n"
+	after := "# Notes\n\nFirst paragraph, edited.\n\nSecond paragraph.\n"
+	x := NewExtraction(before, Markdown)
+	x = Reextract(x, after, Markdown) // reuses the parse of unchanged chunks
+	for _, b := range x.Blocks {
+		fmt.Printf("%s %q\n", b.Kind, after[b.Span.Start:b.Span.End])
+	}
+	// Output:
+	// heading "Notes"
+	// paragraph "First paragraph, edited."
+	// paragraph "Second paragraph."
+}
+
 func ExampleExtract() {
 	text := "# Usage\n\nRun `factbox`\non a *draft*; see [the docs](https://example.com).\n\n- Short items\n- end blocks\n"
 	for _, b := range Extract(text, Markdown) {
@@ -419,7 +433,8 @@ func TestMarkdownChunkEnds(t *testing.T) {
 
 // TestExtractChunkedMatchesWhole checks that parsing chunk by chunk gives
 // what parsing the whole document gives, on every Markdown input of the
-// tests and the golden documents.
+// tests and the golden documents, with chunks as small as they can be and
+// with the chunks of documents.
 func TestExtractChunkedMatchesWhole(t *testing.T) {
 	inputs := map[string]string{}
 	for _, tt := range markdownTests {
@@ -440,9 +455,13 @@ func TestExtractChunkedMatchesWhole(t *testing.T) {
 		}
 		inputs[file] = string(data)
 	}
-	for name, in := range inputs {
-		if got, want := Extract(in, Markdown), extractWhole(in); !reflect.DeepEqual(extractGot(in, got), extractGot(in, want)) {
-			t.Errorf("%s: chunked %q\nwhole %q", name, extractGot(in, got), extractGot(in, want))
+	defer func(every uint32) { chunkEvery = every }(chunkEvery)
+	for _, every := range []uint32{1, chunkEvery} {
+		chunkEvery = every
+		for name, in := range inputs {
+			if got, want := Extract(in, Markdown), extractWhole(in); !reflect.DeepEqual(extractGot(in, got), extractGot(in, want)) {
+				t.Errorf("%s, chunkEvery %d: chunked %q\nwhole %q", name, every, extractGot(in, got), extractGot(in, want))
+			}
 		}
 	}
 }
