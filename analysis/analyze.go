@@ -16,24 +16,25 @@ import (
 // derives from one another share one table, so ids stay comparable across them.
 type typeTable struct {
 	mu        sync.Mutex // held for a whole Analyze or Reanalyze
-	ids       map[string]int32
+	index     formIndex
 	syllables []int32
 	letters   []int32
 }
 
 func newTypeTable(sizeHint int) *typeTable {
-	return &typeTable{ids: make(map[string]int32, sizeHint)}
+	return &typeTable{index: newFormIndex(sizeHint)}
 }
 
 // id returns the id of the word form s, interning it on first sight. s may be
 // a substring of the analysed text: keeping it keeps the text alive, which the
 // Document does anyway.
 func (t *typeTable) id(s string) int32 {
-	if id, ok := t.ids[s]; ok {
+	h := hashForm(s)
+	id, slot := t.index.find(s, h)
+	if id >= 0 {
 		return id
 	}
-	id := int32(len(t.syllables))
-	t.ids[s] = id
+	id = t.index.insert(s, h, slot)
 	t.syllables = append(t.syllables, int32(CountSyllables(s)))
 	t.letters = append(t.letters, int32(countLetters(s)))
 	return id
@@ -50,11 +51,12 @@ func (t *typeTable) bloated(inUse int) bool {
 
 // adopt interns the form that has id in another table, taking its facts from there.
 func (t *typeTable) adopt(form string, from *typeTable, id int32) int32 {
-	if own, ok := t.ids[form]; ok {
+	h := hashForm(form)
+	own, slot := t.index.find(form, h)
+	if own >= 0 {
 		return own
 	}
-	own := int32(len(t.syllables))
-	t.ids[form] = own
+	own = t.index.insert(form, h, slot)
 	t.syllables = append(t.syllables, from.syllables[id])
 	t.letters = append(t.letters, from.letters[id])
 	return own
@@ -134,6 +136,7 @@ type analyzer struct {
 	types *typeTable
 	raw   []RawSentence
 	form  []byte
+	arena []int32 // backing store of the paragraphs' forms, shared and clipped
 
 	// seen[id] is the generation that last counted form id; bumping gen
 	// empties the set in O(1). Sentences and paragraphs need one each.
@@ -183,8 +186,8 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 		doc.Tokens = make([]Token, 0, len(old.Tokens)+16)
 		doc.Sentences = make([]Sentence, 0, len(old.Sentences)+4)
 	} else {
-		doc.Tokens = make([]Token, 0, len(text)/6+1)
-		doc.Sentences = make([]Sentence, 0, len(text)/120+1)
+		doc.Tokens = make([]Token, 0, len(text)/5+1)
+		doc.Sentences = make([]Sentence, 0, len(text)/90+1)
 	}
 
 	if old == nil && len(text) >= parallelMin && runtime.GOMAXPROCS(0) > 1 {
@@ -260,8 +263,8 @@ func (a *analyzer) parallel(blocks []Block, n int) []paraState {
 	out := parts[0].paras
 	for _, p := range parts[1:] {
 		remap := make([]int32, len(p.w.types.syllables))
-		for form, id := range p.w.types.ids {
-			remap[id] = a.types.adopt(form, p.w.types, id)
+		for id, form := range p.w.types.index.forms {
+			remap[id] = a.types.adopt(form, p.w.types, int32(id))
 		}
 		tokBase, sentBase := len(doc.Tokens), len(doc.Sentences)
 		doc.Tokens = append(doc.Tokens, p.w.doc.Tokens...)
@@ -321,6 +324,12 @@ func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
 		return paraState{}, false
 	}
 	ps := paraState{kind: b.Kind, segHash: segHash}
+	if need := len(doc.Tokens) - tokBase; cap(a.arena)-len(a.arena) < need {
+		// A paragraph has at most as many forms as tokens: with that much room
+		// the appends below never move the arena under earlier paragraphs.
+		a.arena = make([]int32, 0, max(16<<10, need))
+	}
+	arenaStart := len(a.arena)
 	a.paraGen++
 	para := Paragraph{Span: b.Span}
 	for _, rs := range a.raw {
@@ -343,7 +352,7 @@ func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
 			}
 			if a.paraSeen[id] != a.paraGen {
 				a.paraSeen[id] = a.paraGen
-				ps.forms = append(ps.forms, id)
+				a.arena = append(a.arena, id)
 			}
 		}
 		f.finish()
@@ -351,6 +360,7 @@ func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
 		doc.Sentences = append(doc.Sentences, s)
 	}
 	para.Sentences = Range{sentBase, len(doc.Sentences)}
+	ps.forms = a.arena[arenaStart:len(a.arena):len(a.arena)]
 	para.FactBox.Types = len(ps.forms)
 	para.FactBox.finish()
 	doc.Paragraphs = append(doc.Paragraphs, para)

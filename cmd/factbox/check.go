@@ -11,9 +11,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/factbox/factbox/analysis"
 )
@@ -190,7 +192,8 @@ func readDocument(name string, stdin io.Reader) (string, error) {
 	if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
 		return "", fmt.Errorf("%s: %w", displayName(name), errBinary)
 	}
-	return string(data), nil
+	// data is never written again: the document can share its bytes.
+	return unsafe.String(unsafe.SliceData(data), len(data)), nil
 }
 
 func displayName(name string) string {
@@ -249,6 +252,7 @@ func writeText(w io.Writer, name string, doc *analysis.Document) {
 	fmt.Fprintf(w, "  Reading Ease %.1f · ARI %.1f · Coleman–Liau %.1f · Gunning Fog %.1f · SMOG %.1f\n",
 		fb.ReadingEase, fb.ARI, fb.ColemanLiau, fb.GunningFog, fb.SMOG)
 	var hard, veryHard int
+	var line []byte
 	for i := range doc.Sentences {
 		s := &doc.Sentences[i]
 		if s.Difficulty == analysis.OK {
@@ -264,40 +268,62 @@ func writeText(w io.Writer, name string, doc *analysis.Document) {
 		} else {
 			hard++
 		}
+		// name:line:col-line:col: very-hard: grade 21.3 (≥ 14), 47 words: “…”
 		start, end := doc.Position(s.Span.Start), doc.Position(s.Span.End)
-		fmt.Fprintf(w, "%s:%d:%d-%d:%d: %s: grade %.1f (≥ %g), %d words: %s\n",
-			displayName(name), start.Line, start.Column, end.Line, end.Column,
-			s.Difficulty, s.FactBox.Level, threshold, s.FactBox.Tokens, excerpt(doc.Text[s.Span.Start:s.Span.End], 72))
+		line = append(line[:0], displayName(name)...)
+		line = appendPosition(append(line, ':'), start)
+		line = appendPosition(append(line, '-'), end)
+		line = append(line, ": "...)
+		line = append(line, s.Difficulty.String()...)
+		line = append(line, ": grade "...)
+		line = strconv.AppendFloat(line, s.FactBox.Level, 'f', 1, 64)
+		line = append(line, " (≥ "...)
+		line = strconv.AppendFloat(line, threshold, 'g', -1, 64)
+		line = append(line, "), "...)
+		line = strconv.AppendInt(line, int64(s.FactBox.Tokens), 10)
+		line = append(line, " words: "...)
+		line = appendExcerpt(line, doc.Text[s.Span.Start:s.Span.End], 72)
+		line = append(line, '\n')
+		w.Write(line)
 	}
 	fmt.Fprintf(w, "\n  %d very hard, %d hard of %d sentences (hard from grade %g, very hard from %g, at %d words or more)\n",
 		veryHard, hard, fb.Sentences, doc.Options.HardLevel, doc.Options.VeryHardLevel, doc.Options.MinWords)
 }
 
-// excerpt quotes s on one line, its white space folded, cut to at most n
-// characters with an ellipsis.
-func excerpt(s string, n int) string {
-	var b strings.Builder
-	b.WriteString("“")
+func appendPosition(b []byte, p analysis.Position) []byte {
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	b = append(b, ':')
+	return strconv.AppendInt(b, int64(p.Column), 10)
+}
+
+// appendExcerpt appends s quoted on one line, its white space folded, cut to
+// at most n characters with an ellipsis.
+func appendExcerpt(b []byte, s string, n int) []byte {
+	b = append(b, "“"...)
 	count, space := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			space = true
 			continue
 		}
 		if space && count > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 			count++
 		}
 		space = false
 		if count >= n {
-			b.WriteString("…")
+			b = append(b, "…"...)
 			break
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 		count++
 	}
-	b.WriteString("”")
-	return b.String()
+	return append(b, "”"...)
 }
 
 type jsonReport struct {
