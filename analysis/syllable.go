@@ -514,7 +514,7 @@ func wordRules(b []byte) (int, string) {
 	}
 	for _, suf := range eSuffixes {
 		p := n - len(suf) - 1
-		if p >= 2 && b[p] == 'e' && bit(v, p) && !bit(v, p-1) && !bit(v, p+1) && others(v, p) && hasSuffix(b, suf) &&
+		if p >= 2 && b[p] == 'e' && b[n-1] == suf[len(suf)-1] && bit(v, p) && !bit(v, p-1) && !bit(v, p+1) && others(v, p) && hasSuffix(b, suf) &&
 			!(b[p-1] == 'l' && !bit(v, p-2)) {
 			v &^= 1 << p
 			rule = ruleSuffixE
@@ -523,7 +523,7 @@ func wordRules(b []byte) (int, string) {
 	}
 	for _, head := range compoundHeads {
 		p := len(head) - 1
-		if n >= len(head)+3 && hasPrefix(b, head) && bit(v, p) && v>>(p+1) != 0 &&
+		if head[0] == b[0] && n >= len(head)+3 && hasPrefix(b, head) && bit(v, p) && v>>(p+1) != 0 &&
 			(!bit(v, p+1) || string(b[p+1:]) == "one" || string(b[p+1:]) == "ones") {
 			v &^= 1 << p
 			rule = ruleCompound
@@ -680,7 +680,7 @@ func hiatus(b []byte, v uint64, i int) string {
 	rest := b[i+2:]
 	atEnd := i+2 == n
 	for _, p := range prefixHiatus {
-		if i == len(p.prefix)-1 && hasPrefix(b, p.word) {
+		if i == len(p.prefix)-1 && b[0] == p.word[0] && hasPrefix(b, p.word) {
 			return ruleHiatus
 		}
 	}

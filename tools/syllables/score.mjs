@@ -72,9 +72,10 @@ function fnv1a32(s) {
 }
 
 // inHeldOut reports whether word is in the held-out half for seed: the half
-// the table generator never sees under -holdout-seed.
+// the table generator never sees under -holdout-seed. It takes the top bit
+// of the hash; the low bit of FNV-1a is only the parity of the characters.
 function inHeldOut(word, seed) {
-  return (fnv1a32(`${seed}:${word}`) & 1) === 1
+  return fnv1a32(`${seed}:${word}`) >>> 31 === 1
 }
 
 let words = [...plain.keys()]

@@ -171,11 +171,12 @@ func pct(a, b int) float64 {
 }
 
 // heldOut reports whether w is in the half of the words left out of the
-// table for seed: the low bit of the FNV-1a hash of "seed:w" is 1.
+// table for seed: the top bit of the FNV-1a hash of "seed:w" is 1 (the low
+// bit of FNV-1a is only the parity of the bytes, the top bit is mixed).
 func heldOut(w string, seed int) bool {
 	h := fnv.New32a()
 	fmt.Fprintf(h, "%d:%s", seed, w)
-	return h.Sum32()&1 == 1
+	return h.Sum32()>>31 == 1
 }
 
 // build returns the table of the words of train that the rules count wrong,
