@@ -179,8 +179,8 @@ func heldOut(w string, seed int) bool {
 	return h.Sum32()>>31 == 1
 }
 
-// build returns the table of the words of train that the rules count wrong,
-// with the first pronunciation's count. Adding a word can change the count of
+// build returns the table of the words of train whose fewest-syllable
+// pronunciation the rules do not count, with that count. Adding a word can change the count of
 // the contractions built on it (church's uses church), so it adds words until
 // every word of train is right, then drops contractions that are right
 // without their entry.
@@ -199,7 +199,7 @@ func build(dict map[string][]int, train []string) (*analysis.SyllableTable, map[
 			if _, rule := analysis.ExplainSyllablesWith(w, nil); rule == "clitic" {
 				continue // 's and 'm alone count 0 whatever the table says
 			}
-			if n := first(dict[w]); n > 0 && !right(dict[w], w, table) {
+			if n := target(w, dict[w]); n > 0 && !fluent(dict[w], w, table) {
 				entries[w] = n
 				added++
 			}
@@ -217,8 +217,8 @@ func build(dict map[string][]int, train []string) (*analysis.SyllableTable, map[
 				if err != nil {
 					return nil, nil, err
 				}
-				if !right(dict[w], w, t) {
-					entries[w] = first(dict[w])
+				if !fluent(dict[w], w, t) {
+					entries[w] = target(w, dict[w])
 				}
 			}
 		}
@@ -230,15 +230,43 @@ func build(dict map[string][]int, train []string) (*analysis.SyllableTable, map[
 	return table, entries, nil
 }
 
-// first returns the first non-zero count of counts, or 0: the table holds no
-// zero counts, since every word with a letter has a syllable (hmm, shh).
-func first(counts []int) int {
+// fewest returns the smallest non-zero count of counts, or 0: the table holds
+// no zero counts, since every word with a letter has a syllable (hmm, shh).
+//
+// Where the dictionary gives a word several pronunciations, the table takes
+// the one with the fewest syllables: "every" 2 (EVRY) rather than 3, "family"
+// 2, "general" 2, "Laos" 1. That is how fluent readers say these words, and a
+// readability score should not rate a sentence harder for a syllable that
+// speech drops. Accuracy is still scored against any pronunciation.
+func fewest(counts []int) int {
+	best := 0
 	for _, n := range counts {
-		if n > 0 {
-			return n
+		if n > 0 && (best == 0 || n < best) {
+			best = n
 		}
 	}
-	return 0
+	return best
+}
+
+// target returns the count the table aims at for w: the fewest syllables, but
+// for a contraction its first pronunciation, since the reduced ones in the
+// dictionary ("didn't" as DINT) are too casual to count by.
+func target(w string, counts []int) int {
+	if strings.Contains(w, "'") {
+		for _, n := range counts {
+			if n > 0 {
+				return n
+			}
+		}
+		return 0
+	}
+	return fewest(counts)
+}
+
+// fluent reports whether the count of w with table t is target(w, counts).
+func fluent(counts []int, w string, t *analysis.SyllableTable) bool {
+	n, _ := analysis.ExplainSyllablesWith(w, t)
+	return n == target(w, counts)
 }
 
 var entryRE = regexp.MustCompile(`^\s*"([^"]+)": "([^"]*)",?$`)
