@@ -47,8 +47,9 @@ type testClient struct {
 	responses map[string]chan message
 	nullIDs   chan message // responses with id null: the guard's errors
 	notes     chan message
-	requests  chan message // requests from the server
-	held      []message    // notifications read but not yet asked for
+	requests  chan message       // requests from the server
+	held      []message          // notifications read but not yet asked for
+	versions  map[string][]int32 // versions of every publishDiagnostics, by URI
 	done      chan struct{}
 	readErr   error
 }
@@ -59,6 +60,7 @@ func newTestClient(t testing.TB, r io.Reader, w io.Writer) *testClient {
 		t:         t,
 		w:         w,
 		responses: make(map[string]chan message),
+		versions:  make(map[string][]int32),
 		nullIDs:   make(chan message, 100),
 		notes:     make(chan message, 10000),
 		requests:  make(chan message, 100),
@@ -89,6 +91,14 @@ func (c *testClient) read(r *bufio.Reader) {
 		case m.Method != "" && len(m.ID) > 0:
 			c.requests <- m
 		case m.Method != "":
+			if m.Method == protocol.ServerTextDocumentPublishDiagnostics {
+				var p publication
+				if json.Unmarshal(m.Params, &p) == nil && p.Version != nil {
+					c.mu.Lock()
+					c.versions[p.URI] = append(c.versions[p.URI], *p.Version)
+					c.mu.Unlock()
+				}
+			}
 			c.notes <- m
 		case string(m.ID) == "null":
 			c.nullIDs <- m
@@ -304,6 +314,13 @@ func (c *testClient) noNotification(d time.Duration) {
 		c.t.Fatalf("unexpected notification %s %s", m.Method, m.Params)
 	case <-time.After(d):
 	}
+}
+
+// publishedVersions returns the versions of every publishDiagnostics for uri so far.
+func (c *testClient) publishedVersions(uri string) []int32 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]int32(nil), c.versions[uri]...)
 }
 
 func (c *testClient) err() error {

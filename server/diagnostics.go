@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
-	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/factbox/factbox/analysis"
@@ -136,17 +136,54 @@ func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
 		s.log.Errorf("%s", err)
 		return diags
 	}
-	diags, err = sentenceDiagnostics(a, d.Mapper)
+	diags, err = sentenceDiagnostics(a, d.Mapper, &d.lineage.messages)
 	if err != nil {
 		s.log.Errorf("%s: %s", d.URI, err)
 	}
 	return diags
 }
 
+// messageKey is what a sentence's diagnostic message depends on.
+type messageKey struct {
+	text                     string
+	level                    float64
+	tokens                   int
+	difficulty               analysis.Difficulty
+	hardLevel, veryHardLevel float64
+}
+
+// messageCache keeps the messages of one document's last publication, so
+// that the next one computes messages only for sentences that changed.
+// It holds only the keys used last time, so it never grows past one version.
+type messageCache struct {
+	mu         sync.Mutex
+	prev, next map[messageKey]string
+}
+
+// message returns the cached message of sent or computes it.
+func (c *messageCache) message(a *analysis.Document, sent *analysis.Sentence) string {
+	key := messageKey{a.Text[sent.Span.Start:sent.Span.End], sent.FactBox.Level, sent.FactBox.Tokens,
+		sent.Difficulty, a.Options.HardLevel, a.Options.VeryHardLevel}
+	msg, ok := c.prev[key]
+	if !ok {
+		msg = sentenceMessage(a, sent)
+	}
+	c.next[key] = msg
+	return msg
+}
+
 // sentenceDiagnostics returns a diagnostic for each hard and very hard
 // sentence of a, whose text m maps. A sentence whose span m cannot map is
-// left out and reported in the error.
-func sentenceDiagnostics(a *analysis.Document, m *Mapper) ([]protocol.Diagnostic, error) {
+// left out and reported in the error. cache, which may be nil, carries
+// messages over from the document's previous publication.
+func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) ([]protocol.Diagnostic, error) {
+	if cache == nil {
+		cache = new(messageCache)
+	}
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	cache.next = make(map[messageKey]string, len(cache.prev))
+	defer func() { cache.prev, cache.next = cache.next, nil }()
 	diags := []protocol.Diagnostic{}
 	var errs []error
 	for i := range a.Sentences {
@@ -161,6 +198,10 @@ func sentenceDiagnostics(a *analysis.Document, m *Mapper) ([]protocol.Diagnostic
 		default:
 			continue
 		}
+		if sent.Span.Start < 0 || sent.Span.Start > sent.Span.End || sent.Span.End > len(a.Text) {
+			errs = append(errs, fmt.Errorf("sentence %d: span %d-%d outside the text", i, sent.Span.Start, sent.Span.End))
+			continue
+		}
 		rng, err := m.OffsetRange(sent.Span.Start, sent.Span.End)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("sentence %d: %w", i, err))
@@ -171,7 +212,7 @@ func sentenceDiagnostics(a *analysis.Document, m *Mapper) ([]protocol.Diagnostic
 			Severity: &severity,
 			Code:     &protocol.IntegerOrString{Value: code},
 			Source:   ptr(Name),
-			Message:  sentenceMessage(a, sent),
+			Message:  cache.message(a, sent),
 		})
 	}
 	return diags, errors.Join(errs...)
@@ -213,33 +254,43 @@ func formatThreshold(v float64) string { return strconv.FormatFloat(v, 'f', -1, 
 
 // longest returns up to n of the sentence's longest distinct words (case
 // folded), longest first counted in characters, ties going to the earlier
-// word, listed in the order they occur in the sentence.
+// word, listed in the order they occur in the sentence. It keeps the best n
+// in one pass: a repeat of a word kept is skipped, and a repeat of a word not
+// kept cannot beat the words that beat its first occurrence.
 func longest(a *analysis.Document, sent *analysis.Sentence, n int) []string {
 	type word struct {
-		text      string
-		runes, at int
+		text  string
+		runes int
 	}
-	var words []word
-	seen := make(map[string]bool)
+	kept := make([]word, 0, n) // in sentence order
 	first, end := max(sent.Tokens.First, 0), min(sent.Tokens.End, len(a.Tokens))
+words:
 	for i := first; i < end; i++ {
 		tok := a.Tokens[i]
 		if tok.Kind != analysis.Word || tok.Span.Start < 0 || tok.Span.End > len(a.Text) || tok.Span.Start > tok.Span.End {
 			continue
 		}
-		text := a.Text[tok.Span.Start:tok.Span.End]
-		key := strings.ToLower(text)
-		if seen[key] {
-			continue
+		w := word{text: a.Text[tok.Span.Start:tok.Span.End]}
+		w.runes = utf8.RuneCountInString(w.text)
+		shortest := -1 // the kept word to evict: the shortest, the later of equals
+		for j, k := range kept {
+			if strings.EqualFold(k.text, w.text) {
+				continue words
+			}
+			if shortest < 0 || k.runes <= kept[shortest].runes {
+				shortest = j
+			}
 		}
-		seen[key] = true
-		words = append(words, word{text, utf8.RuneCountInString(text), i})
+		switch {
+		case len(kept) < n:
+			kept = append(kept, w)
+		case n > 0 && w.runes > kept[shortest].runes:
+			kept = append(kept[:shortest], kept[shortest+1:]...)
+			kept = append(kept, w)
+		}
 	}
-	sort.SliceStable(words, func(i, j int) bool { return words[i].runes > words[j].runes })
-	words = words[:min(n, len(words))]
-	sort.Slice(words, func(i, j int) bool { return words[i].at < words[j].at })
-	out := make([]string, len(words))
-	for i, w := range words {
+	out := make([]string, len(kept))
+	for i, w := range kept {
 		out[i] = w.text
 	}
 	return out

@@ -67,7 +67,7 @@ func diagAnalysis(t testing.TB) *analysis.Document {
 
 func TestSentenceDiagnostics(t *testing.T) {
 	a := diagAnalysis(t)
-	diags, err := sentenceDiagnostics(a, NewMapper(diagText, UTF16))
+	diags, err := sentenceDiagnostics(a, NewMapper(diagText, UTF16), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestSentenceDiagnostics(t *testing.T) {
 func TestSentenceDiagnosticsBadSpan(t *testing.T) {
 	a := diagAnalysis(t)
 	a.Sentences[2].Span.End = len(diagText) + 5
-	diags, err := sentenceDiagnostics(a, NewMapper(diagText, UTF16))
+	diags, err := sentenceDiagnostics(a, NewMapper(diagText, UTF16), nil)
 	if err == nil || len(diags) != 1 {
 		t.Fatalf("got %d diagnostics, err %v; want 1 and an error", len(diags), err)
 	}

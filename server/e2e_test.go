@@ -73,7 +73,7 @@ func (l *lockedBuffer) String() string {
 }
 
 // startBinary starts "factbox serve" with args.
-func startBinary(t *testing.T, args ...string) *process {
+func startBinary(t testing.TB, args ...string) *process {
 	t.Helper()
 	if buildErr != nil {
 		t.Fatal(buildErr)
@@ -136,7 +136,7 @@ func referenceText(t testing.TB) string {
 // freshDiagnostics returns the diagnostics of a fresh analysis of text.
 func freshDiagnostics(t testing.TB, text string, opts analysis.Options) []protocol.Diagnostic {
 	t.Helper()
-	diags, err := sentenceDiagnostics(analysis.Analyze(text, opts), NewMapper(text, UTF16))
+	diags, err := sentenceDiagnostics(analysis.Analyze(text, opts), NewMapper(text, UTF16), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

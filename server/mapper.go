@@ -73,8 +73,8 @@ type Mapper struct {
 	enc  Encoding
 
 	once  sync.Once
-	lines []int // lines[i] is the byte offset at which line i starts
-	ascii bool  // the text is all ASCII, so every encoding counts bytes
+	lines []int  // lines[i] is the byte offset at which line i starts
+	ascii []bool // ascii[i] is whether line i is all ASCII, so that every encoding counts bytes
 }
 
 // NewMapper returns a mapper over text counting characters in enc.
@@ -89,21 +89,26 @@ func (m *Mapper) init() {
 	m.once.Do(func() {
 		text := m.text
 		lines := make([]int, 1, 64)
-		ascii := true
+		var ascii []bool
+		lineASCII := true
 		for i := 0; i < len(text); i++ {
 			switch c := text[i]; {
 			case c == '\n':
 				lines = append(lines, i+1)
+				ascii = append(ascii, lineASCII)
+				lineASCII = true
 			case c == '\r':
 				if i+1 < len(text) && text[i+1] == '\n' {
 					i++
 				}
 				lines = append(lines, i+1)
+				ascii = append(ascii, lineASCII)
+				lineASCII = true
 			case c >= utf8.RuneSelf:
-				ascii = false
+				lineASCII = false
 			}
 		}
-		m.lines, m.ascii = lines, ascii
+		m.lines, m.ascii = lines, append(ascii, lineASCII)
 	})
 }
 
@@ -159,7 +164,7 @@ func (m *Mapper) PositionOffset(p protocol.Position) (int, error) {
 // lineOffset returns the byte offset of the given character on line.
 func (m *Mapper) lineOffset(line, character int) (int, error) {
 	start, end := m.lineBounds(line)
-	if m.ascii {
+	if m.ascii[line] {
 		return min(start+character, end), nil
 	}
 	units := 0
@@ -200,7 +205,7 @@ func (m *Mapper) OffsetPosition(offset int) (protocol.Position, error) {
 	line := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > offset }) - 1
 	start, end := m.lineBounds(line)
 	offset = min(offset, end)
-	if m.ascii {
+	if m.ascii[line] {
 		return protocol.Position{Line: uint32(line), Character: uint32(offset - start)}, nil
 	}
 	units := 0

@@ -82,8 +82,15 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	s.mu.Lock()
 	s.conn = conn
 	s.mu.Unlock()
+	// Notifications skip jsonrpc2.Conn.Notify, which encodes the params
+	// three times over (params, message, stream); the guard writes each
+	// frame whole under its own lock, so they cannot interleave with replies.
 	s.setNotifier(func(method string, params any) {
-		if err := conn.Notify(context.Background(), method, params); err != nil {
+		body, err := json.Marshal(notification{JSONRPC: "2.0", Method: method, Params: params})
+		if err == nil {
+			err = stream.writeFrame(body)
+		}
+		if err != nil {
 			s.log.Debugf("notify %s: %s", method, err)
 		}
 	})
@@ -98,6 +105,13 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 		return 0
 	}
 	return 1
+}
+
+// notification is a JSON-RPC notification.
+type notification struct {
+	JSONRPC string `json:"jsonrpc"`
+	Method  string `json:"method"`
+	Params  any    `json:"params"`
 }
 
 // setNotifier sets the function notifications to the client go through.

@@ -47,7 +47,8 @@ type Document struct {
 // lineage is shared by the versions of one open document. It remembers the
 // latest analysis made of any of them, for analysis.Reanalyze to reuse.
 type lineage struct {
-	last atomic.Pointer[analysis.Document]
+	last     atomic.Pointer[analysis.Document]
+	messages messageCache
 }
 
 // newDocument returns a document value. lin is the lineage of the versions
