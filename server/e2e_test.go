@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -347,5 +348,45 @@ func TestEndToEndBadInput(t *testing.T) {
 		if !strings.Contains(p.stderr.String(), want) {
 			t.Errorf("log lacks %q", want)
 		}
+	}
+}
+
+// TestEndToEndTCP starts "factbox serve --tcp" on a free loopback port and
+// talks to it over a socket.
+func TestEndToEndTCP(t *testing.T) {
+	p := startBinary(t, "--tcp", ":0", "-v")
+	var addr string
+	deadline := time.Now().Add(testTimeout)
+	for addr == "" {
+		if time.Now().After(deadline) {
+			t.Fatalf("no listening line in the log:\n%s", p.stderr)
+		}
+		time.Sleep(10 * time.Millisecond)
+		if _, rest, ok := strings.Cut(p.stderr.String(), "listening for LSP clients on "); ok {
+			addr, _, _ = strings.Cut(rest, "\n")
+		}
+	}
+	if !strings.HasPrefix(addr, "127.0.0.1:") {
+		t.Fatalf("listening on %s, want loopback", addr)
+	}
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	c := newTestClient(t, conn, conn)
+	c.initialize(nil, nil)
+	c.open("file:///tcp.txt", "plaintext", 1, "Hello over TCP.")
+	c.diagnostics("file:///tcp.txt", 1)
+	c.call("shutdown", nil)
+	c.notify("exit", nil)
+	select {
+	case <-c.done:
+	case <-time.After(testTimeout):
+		t.Fatal("server did not close the connection after exit")
+	}
+	p.cmd.Process.Signal(os.Interrupt)
+	if code := p.exitCode(); code != 0 {
+		t.Fatalf("exit code %d after interrupt, want 0", code)
 	}
 }
