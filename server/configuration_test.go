@@ -163,3 +163,25 @@ func TestDidChangeConfigurationPulls(t *testing.T) {
 		t.Fatalf("hardLevel = %v after a failed pull", got)
 	}
 }
+
+// TestNewThresholdsMatchFreshAnalysis changes the thresholds of an open
+// document and checks the re-published diagnostics against a fresh analysis
+// under the new thresholds: the reused analysis must not keep the old ones.
+func TestNewThresholdsMatchFreshAnalysis(t *testing.T) {
+	text := referenceText(t)
+	c, _, _ := inProcess(t)
+	c.initialize(nil, nil)
+	c.open("file:///ref.md", "markdown", 1, text)
+	c.diagnostics("file:///ref.md", 1)
+	for _, th := range []map[string]any{
+		{"hardLevel": 8, "veryHardLevel": 12, "minWords": 5},
+		{"hardLevel": 16, "veryHardLevel": 25, "minWords": 30},
+	} {
+		c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"factbox": th}})
+		got := c.diagnostics("file:///ref.md", 1)
+		opts := analysis.DefaultOptions()
+		opts.Format = analysis.Markdown
+		opts.HardLevel, opts.VeryHardLevel, opts.MinWords = float64(th["hardLevel"].(int)), float64(th["veryHardLevel"].(int)), th["minWords"].(int)
+		sameDiagnostics(t, "new thresholds", got.Diagnostics, freshDiagnostics(t, text, opts))
+	}
+}

@@ -2,9 +2,9 @@ package server
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
@@ -109,9 +109,9 @@ func FuzzApplyEdits(f *testing.F) {
 		f.Add(tt.text, uint8(1), uint8(0), uint8(0), uint8(9), tt.insert, uint8(0), uint8(0), uint8(9), uint8(9), tt.insert)
 	}
 	f.Fuzz(func(t *testing.T, text string, l1, c1, l2, c2 uint8, ins1 string, l3, c3, l4, c4 uint8, ins2 string) {
-		if !utf8.ValidString(text) || !utf8.ValidString(ins1) || !utf8.ValidString(ins2) {
-			t.Skip("the client's text is valid UTF-8 once JSON is decoded")
-		}
+		// The client's text is valid UTF-8 once JSON is decoded.
+		text = strings.ToValidUTF8(text, "\uFFFD")
+		ins1, ins2 = strings.ToValidUTF8(ins1, "\uFFFD"), strings.ToValidUTF8(ins2, "\uFFFD")
 		r1 := protocol.Range{Start: pos(uint32(l1%8), uint32(c1%16)), End: pos(uint32(l2%8), uint32(c2%16))}
 		r2 := protocol.Range{Start: pos(uint32(l3%8), uint32(c3%16)), End: pos(uint32(l4%8), uint32(c4%16))}
 		ref := utf16.Encode([]rune(text))
