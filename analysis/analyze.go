@@ -29,12 +29,10 @@ func newTypeTable(sizeHint int) *typeTable {
 // a substring of the analysed text: keeping it keeps the text alive, which the
 // Document does anyway.
 func (t *typeTable) id(s string) int32 {
-	h := hashForm(s)
-	id, slot := t.index.find(s, h)
-	if id >= 0 {
+	id, added := t.index.lookup(s)
+	if !added {
 		return id
 	}
-	id = t.index.insert(s, h, slot)
 	t.syllables = append(t.syllables, int32(CountSyllables(s)))
 	t.letters = append(t.letters, int32(countLetters(s)))
 	return id
@@ -51,12 +49,10 @@ func (t *typeTable) bloated(inUse int) bool {
 
 // adopt interns the form that has id in another table, taking its facts from there.
 func (t *typeTable) adopt(form string, from *typeTable, id int32) int32 {
-	h := hashForm(form)
-	own, slot := t.index.find(form, h)
-	if own >= 0 {
+	own, added := t.index.lookup(form)
+	if !added {
 		return own
 	}
-	own = t.index.insert(form, h, slot)
 	t.syllables = append(t.syllables, from.syllables[id])
 	t.letters = append(t.letters, from.letters[id])
 	return own
@@ -88,6 +84,9 @@ func countLetters(s string) int {
 // with the typographic apostrophe ’ read as ', so that "China’s" and "China's"
 // are one form. Case is kept: see the package documentation.
 func wordForm(text string, buf []byte) (string, []byte) {
+	if strings.IndexByte(text, 0xe2) < 0 { // the first byte of ’ in UTF-8
+		return text, buf
+	}
 	if !strings.Contains(text, "’") {
 		return text, buf
 	}
@@ -230,13 +229,9 @@ func (a *analyzer) parallel(blocks []Block, n int) []paraState {
 		paras  []paraState
 	}
 	text := a.doc.Text
-	parts := make([]part, 0, n)
-	per := len(text)/n + 1
-	for first, i := 0, 0; i < len(blocks); i++ {
-		if i == len(blocks)-1 || blocks[i+1].Span.Start-blocks[first].Span.Start >= per && len(parts) < n-1 {
-			parts = append(parts, part{blocks: blocks[first : i+1]})
-			first = i + 1
-		}
+	var parts []part
+	for _, bs := range splitBlocks(blocks, len(text), n) {
+		parts = append(parts, part{blocks: bs})
 	}
 	var wg sync.WaitGroup
 	for i := range parts {
@@ -286,6 +281,19 @@ func (a *analyzer) parallel(blocks []Block, n int) []paraState {
 		}
 	}
 	return out
+}
+
+// splitBlocks cuts blocks into at most n runs of about equal size in bytes.
+func splitBlocks(blocks []Block, size, n int) [][]Block {
+	parts := make([][]Block, 0, n)
+	per := size/n + 1
+	for first, i := 0, 0; i < len(blocks); i++ {
+		if i == len(blocks)-1 || blocks[i+1].Span.Start-blocks[first].Span.Start >= per && len(parts) < n-1 {
+			parts = append(parts, blocks[first:i+1])
+			first = i + 1
+		}
+	}
+	return parts
 }
 
 // copyParagraph appends paragraph i of old to the document, moved to start at start.

@@ -148,6 +148,20 @@ func TestPosition(t *testing.T) {
 	}
 }
 
+func TestPositionAfter(t *testing.T) {
+	texts := []string{"ab\r\ncé😀d\rx\n\nend", "one line only", "", "\n\n\r\r\n", "é\xffé\r\n😀"}
+	for _, text := range texts {
+		l := NewLines(text)
+		for from := 0; from <= len(text); from++ {
+			for to := from; to <= len(text); to++ {
+				if got, want := l.PositionAfter(l.Position(from), from, to), l.Position(to); got != want {
+					t.Errorf("%q: PositionAfter(%d → %d) = %v, want %v", text, from, to, got, want)
+				}
+			}
+		}
+	}
+}
+
 // checkDocument checks the invariants every analysis keeps.
 func checkDocument(t testing.TB, d *Document) {
 	t.Helper()

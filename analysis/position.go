@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -17,51 +18,88 @@ type Position struct {
 // IsValid reports whether p refers to a place (the zero Position does not).
 func (p Position) IsValid() bool { return p.Line > 0 }
 
-// lineTable is the start offset of every line of a text, built on first use.
-type lineTable struct {
-	once   sync.Once
+// Lines finds the Position of byte offsets in one text. It holds the start of
+// every line; NewLines finds them in one pass.
+type Lines struct {
+	text   string
 	starts []int
 }
 
-func (t *lineTable) build(text string) []int {
-	t.once.Do(func() {
-		starts := make([]int, 1, 64)
-		for i := 0; i < len(text); i++ {
-			switch text[i] {
-			case '\n':
-				starts = append(starts, i+1)
-			case '\r':
-				if i+1 < len(text) && text[i+1] == '\n' {
-					i++
-				}
-				starts = append(starts, i+1)
+// NewLines indexes the lines of text.
+func NewLines(text string) *Lines {
+	starts := make([]int, 1, 64)
+	if !strings.Contains(text, "\r") {
+		// Only "\n" ends lines: let IndexByte skip through them.
+		for i := 0; ; {
+			j := strings.IndexByte(text[i:], '\n')
+			if j < 0 {
+				break
 			}
+			i += j + 1
+			starts = append(starts, i)
 		}
-		t.starts = starts
-	})
-	return t.starts
+		return &Lines{text, starts}
+	}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return &Lines{text, starts}
 }
 
-// Position returns the line and column of the byte offset in d.Text. An offset
-// inside a multi-byte character or a "\r\n" pair maps to the character it is in;
-// offsets outside [0, len(d.Text)] return the zero Position.
-func (d *Document) Position(offset int) Position {
-	if offset < 0 || offset > len(d.Text) {
+// Position returns the line and column of a byte offset. An offset inside a
+// multi-byte character or a "\r\n" pair maps to the character it is in;
+// offsets outside [0, len(text)] return the zero Position.
+func (l *Lines) Position(offset int) Position {
+	text := l.text
+	if offset < 0 || offset > len(text) {
 		return Position{}
 	}
-	if d.lines == nil {
-		// A Document built by hand rather than by Analyze.
-		d.lines = new(lineTable)
-	}
-	starts := d.lines.build(d.Text)
-	line := sort.Search(len(starts), func(i int) bool { return starts[i] > offset }) - 1
-	start := starts[line]
-	if offset > start && d.Text[offset-1] == '\r' && offset < len(d.Text) && d.Text[offset] == '\n' {
+	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset }) - 1
+	start := l.starts[line]
+	if offset > start && text[offset-1] == '\r' && offset < len(text) && text[offset] == '\n' {
 		offset-- // between \r and \n: still the line's end
 	}
-	for back := 0; back < utf8.UTFMax-1 && offset > start && offset < len(d.Text) && !utf8.RuneStart(d.Text[offset]); back++ {
+	for back := 0; back < utf8.UTFMax-1 && offset > start && offset < len(text) && !utf8.RuneStart(text[offset]); back++ {
 		offset-- // inside a character: count it as the character it belongs to
 	}
-	col := 1 + utf8.RuneCountInString(d.Text[start:offset])
-	return Position{Line: line + 1, Column: col}
+	return Position{Line: line + 1, Column: 1 + utf8.RuneCountInString(text[start:offset])}
+}
+
+// PositionAfter returns the Position of offset given that of an earlier
+// offset, prev at prevOffset, counting only the characters between the two
+// when they share a line. It is how a caller walking forward through a text
+// avoids counting each long line again from its start.
+func (l *Lines) PositionAfter(prev Position, prevOffset, offset int) Position {
+	if !prev.IsValid() || offset < prevOffset || offset > len(l.text) || prevOffset < 0 ||
+		prev.Line < len(l.starts) && offset >= l.starts[prev.Line] ||
+		offset < len(l.text) && !utf8.RuneStart(l.text[offset]) || prevOffset < len(l.text) && !utf8.RuneStart(l.text[prevOffset]) ||
+		offset > 0 && l.text[offset-1] == '\r' {
+		return l.Position(offset)
+	}
+	return Position{Line: prev.Line, Column: prev.Column + utf8.RuneCountInString(l.text[prevOffset:offset])}
+}
+
+// lineTable builds the Lines of a document on first use.
+type lineTable struct {
+	once  sync.Once
+	lines *Lines
+}
+
+// Position returns the line and column of the byte offset in d.Text; see
+// Lines.Position.
+func (d *Document) Position(offset int) Position {
+	if d.lines == nil {
+		// A Document built by hand rather than by Analyze.
+		return NewLines(d.Text).Position(offset)
+	}
+	d.lines.once.Do(func() { d.lines.lines = NewLines(d.Text) })
+	return d.lines.lines.Position(offset)
 }

@@ -11,6 +11,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"unicode"
@@ -84,6 +85,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
+	// Most of what check allocates stays live until the report is written, so
+	// collecting garbage early buys little; collect less often.
+	debug.SetGCPercent(400)
 	out := bufio.NewWriterSize(stdout, 64<<10)
 	defer out.Flush()
 	opts := def
@@ -106,18 +110,20 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		o := opts
 		o.Format = markupOf(name, f.markup)
-		doc := analysis.Analyze(text, o)
-		if failOn >= 0 && worst(doc) >= failOn && code == 0 {
+		var worst analysis.Difficulty
+		if f.format == "json" {
+			var jf jsonFile
+			jf, worst = fileJSON(name, text, o)
+			report.Files = append(report.Files, jf)
+		} else {
+			if i > 0 {
+				fmt.Fprintln(out)
+			}
+			worst = writeText(out, name, text, o)
+		}
+		if failOn >= 0 && worst >= failOn && code == 0 {
 			code = 1
 		}
-		if f.format == "json" {
-			report.Files = append(report.Files, fileJSON(name, doc))
-			continue
-		}
-		if i > 0 {
-			fmt.Fprintln(out)
-		}
-		writeText(out, name, doc)
 	}
 	if f.format == "json" {
 		if report.Files == nil {
@@ -233,61 +239,61 @@ func markupOf(name, markup string) analysis.Format {
 	return analysis.Plain
 }
 
-// worst returns the highest difficulty of doc's sentences.
-func worst(doc *analysis.Document) analysis.Difficulty {
-	w := analysis.OK
-	for i := range doc.Sentences {
-		w = max(w, doc.Sentences[i].Difficulty)
-	}
-	return w
-}
-
-// writeText writes the human report of one file: the fact box, then each hard
-// sentence as file:line:col-line:col so that editors and terminals can jump to it.
-func writeText(w io.Writer, name string, doc *analysis.Document) {
-	fb := doc.FactBox
-	fmt.Fprintf(w, "%s\n", displayName(name))
-	fmt.Fprintf(w, "  Level %.3f · Tokens %d · Types %d · TTR %.3f\n", fb.Level, fb.Tokens, fb.Types, fb.TTR)
+// writeText writes the human report of one file: each hard sentence as
+// name:line:col-line:col, so that editors and terminals can jump to it, then
+// the fact box. It returns the highest difficulty found.
+func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.Difficulty {
+	lines := analysis.NewLines(text)
+	var last analysis.Position // of the end of the sentence before, at lastOffset
+	var lastOffset int
+	var hard, veryHard int
+	var line []byte
+	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
+		for i := range sents {
+			s := &sents[i]
+			threshold := opts.HardLevel
+			switch s.Difficulty {
+			case analysis.OK:
+				continue
+			case analysis.VeryHard:
+				veryHard++
+				threshold = opts.VeryHardLevel
+			default:
+				hard++
+			}
+			// name:line:col-line:col: very-hard: grade 21.3 (≥ 14), 47 words: “…”
+			line = append(line[:0], displayName(name)...)
+			start := lines.PositionAfter(last, lastOffset, s.Span.Start)
+			last, lastOffset = lines.PositionAfter(start, s.Span.Start, s.Span.End), s.Span.End
+			line = appendPosition(append(line, ':'), start)
+			line = appendPosition(append(line, '-'), last)
+			line = append(line, ": "...)
+			line = append(line, s.Difficulty.String()...)
+			line = append(line, ": grade "...)
+			line = strconv.AppendFloat(line, s.FactBox.Level, 'f', 1, 64)
+			line = append(line, " (≥ "...)
+			line = strconv.AppendFloat(line, threshold, 'g', -1, 64)
+			line = append(line, "), "...)
+			line = strconv.AppendInt(line, int64(s.FactBox.Tokens), 10)
+			line = append(line, " words: "...)
+			line = appendExcerpt(line, text[s.Span.Start:s.Span.End], 72)
+			line = append(line, '\n')
+			w.Write(line)
+		}
+	})
+	fmt.Fprintf(w, "%s: Level %.3f · Tokens %d · Types %d · TTR %.3f\n", displayName(name), fb.Level, fb.Tokens, fb.Types, fb.TTR)
 	fmt.Fprintf(w, "  Sentences %d · Words/sentence %.1f · Syllables/word %.2f\n", fb.Sentences, fb.WordsPerSentence, fb.SyllablesPerWord)
 	fmt.Fprintf(w, "  Reading Ease %.1f · ARI %.1f · Coleman–Liau %.1f · Gunning Fog %.1f · SMOG %.1f\n",
 		fb.ReadingEase, fb.ARI, fb.ColemanLiau, fb.GunningFog, fb.SMOG)
-	var hard, veryHard int
-	var line []byte
-	for i := range doc.Sentences {
-		s := &doc.Sentences[i]
-		if s.Difficulty == analysis.OK {
-			continue
-		}
-		if hard+veryHard == 0 {
-			fmt.Fprintln(w)
-		}
-		threshold := doc.Options.HardLevel
-		if s.Difficulty == analysis.VeryHard {
-			veryHard++
-			threshold = doc.Options.VeryHardLevel
-		} else {
-			hard++
-		}
-		// name:line:col-line:col: very-hard: grade 21.3 (≥ 14), 47 words: “…”
-		start, end := doc.Position(s.Span.Start), doc.Position(s.Span.End)
-		line = append(line[:0], displayName(name)...)
-		line = appendPosition(append(line, ':'), start)
-		line = appendPosition(append(line, '-'), end)
-		line = append(line, ": "...)
-		line = append(line, s.Difficulty.String()...)
-		line = append(line, ": grade "...)
-		line = strconv.AppendFloat(line, s.FactBox.Level, 'f', 1, 64)
-		line = append(line, " (≥ "...)
-		line = strconv.AppendFloat(line, threshold, 'g', -1, 64)
-		line = append(line, "), "...)
-		line = strconv.AppendInt(line, int64(s.FactBox.Tokens), 10)
-		line = append(line, " words: "...)
-		line = appendExcerpt(line, doc.Text[s.Span.Start:s.Span.End], 72)
-		line = append(line, '\n')
-		w.Write(line)
+	fmt.Fprintf(w, "  %d very hard, %d hard of %d sentences (hard from grade %g, very hard from %g, at %d words or more)\n",
+		veryHard, hard, fb.Sentences, opts.HardLevel, opts.VeryHardLevel, opts.MinWords)
+	switch {
+	case veryHard > 0:
+		return analysis.VeryHard
+	case hard > 0:
+		return analysis.Hard
 	}
-	fmt.Fprintf(w, "\n  %d very hard, %d hard of %d sentences (hard from grade %g, very hard from %g, at %d words or more)\n",
-		veryHard, hard, fb.Sentences, doc.Options.HardLevel, doc.Options.VeryHardLevel, doc.Options.MinWords)
+	return analysis.OK
 }
 
 func appendPosition(b []byte, p analysis.Position) []byte {
@@ -369,34 +375,44 @@ type jsonPosition struct {
 	Offset int `json:"offset"`
 }
 
-func fileJSON(name string, doc *analysis.Document) jsonFile {
-	fb := rounded(doc.FactBox)
-	jf := jsonFile{File: name, Markup: "plain", FactBox: &fb, Sentences: make([]jsonSentence, 0, len(doc.Sentences))}
-	if doc.Options.Format == analysis.Markdown {
+// fileJSON reports on one file for the JSON output: its fact box and every
+// sentence. It returns the report and the highest difficulty found.
+func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Difficulty) {
+	lines := analysis.NewLines(text)
+	jf := jsonFile{File: name, Markup: "plain", Sentences: []jsonSentence{}}
+	if opts.Format == analysis.Markdown {
 		jf.Markup = "markdown"
 	}
+	var last analysis.Position
+	var lastOffset int
 	pos := func(off int) jsonPosition {
-		p := doc.Position(off)
-		return jsonPosition{Line: p.Line, Column: p.Column, Offset: off}
+		last, lastOffset = lines.PositionAfter(last, lastOffset, off), off
+		return jsonPosition{Line: last.Line, Column: last.Column, Offset: off}
 	}
-	for i := range doc.Sentences {
-		s := &doc.Sentences[i]
-		switch s.Difficulty {
-		case analysis.Hard:
-			jf.Hard++
-		case analysis.VeryHard:
-			jf.VeryHard++
+	worst := analysis.OK
+	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
+		for i := range sents {
+			s := &sents[i]
+			worst = max(worst, s.Difficulty)
+			switch s.Difficulty {
+			case analysis.Hard:
+				jf.Hard++
+			case analysis.VeryHard:
+				jf.VeryHard++
+			}
+			jf.Sentences = append(jf.Sentences, jsonSentence{
+				Range:      jsonRange{pos(s.Span.Start), pos(s.Span.End)},
+				Text:       strings.ToValidUTF8(text[s.Span.Start:s.Span.End], "\uFFFD"),
+				Words:      s.FactBox.Tokens,
+				Level:      round3(s.FactBox.Level),
+				Difficulty: s.Difficulty.String(),
+				Rule:       s.Rule,
+			})
 		}
-		jf.Sentences = append(jf.Sentences, jsonSentence{
-			Range:      jsonRange{pos(s.Span.Start), pos(s.Span.End)},
-			Text:       strings.ToValidUTF8(doc.Text[s.Span.Start:s.Span.End], "\uFFFD"),
-			Words:      s.FactBox.Tokens,
-			Level:      round3(s.FactBox.Level),
-			Difficulty: s.Difficulty.String(),
-			Rule:       s.Rule,
-		})
-	}
-	return jf
+	})
+	fb = rounded(fb)
+	jf.FactBox = &fb
+	return jf, worst
 }
 
 // rounded returns f with its scores rounded to three decimals, as the fact box shows them.
