@@ -117,7 +117,7 @@ func (s *Server) run(w *worker, j job) {
 
 // publish sends textDocument/publishDiagnostics for d.
 func (s *Server) publish(d *Document, diags []protocol.Diagnostic) {
-	params := protocol.PublishDiagnosticsParams{URI: d.URI, Diagnostics: diags}
+	params := diagnosticsParams{protocol.PublishDiagnosticsParams{URI: d.URI, Diagnostics: diags}}
 	if d.Version >= 0 {
 		params.Version = ptr(uint32(d.Version))
 	}
@@ -186,6 +186,7 @@ func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) (
 	defer func() { cache.prev, cache.next = cache.next, nil }()
 	diags := []protocol.Diagnostic{}
 	var errs []error
+	cursor := m.Cursor() // sentences come in order
 	for i := range a.Sentences {
 		sent := &a.Sentences[i]
 		var severity protocol.DiagnosticSeverity
@@ -202,7 +203,7 @@ func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) (
 			errs = append(errs, fmt.Errorf("sentence %d: span %d-%d outside the text", i, sent.Span.Start, sent.Span.End))
 			continue
 		}
-		rng, err := m.OffsetRange(sent.Span.Start, sent.Span.End)
+		rng, err := cursor.OffsetRange(sent.Span.Start, sent.Span.End)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("sentence %d: %w", i, err))
 			continue

@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"github.com/factbox/factbox/analysis"
-	protocol "github.com/tliron/glsp/protocol_3_16"
 )
 
 // fakeSentence is a sentence of a hand-made analysis.
@@ -152,7 +151,7 @@ func TestWorkerCoalesces(t *testing.T) {
 	var mu sync.Mutex
 	var versions []uint32
 	s.setNotifier(func(method string, params any) {
-		p := params.(protocol.PublishDiagnosticsParams)
+		p := params.(diagnosticsParams)
 		mu.Lock()
 		first := len(versions) == 0
 		versions = append(versions, *p.Version)
@@ -197,7 +196,7 @@ func TestWorkerClosesLast(t *testing.T) {
 	var mu sync.Mutex
 	var got []int
 	s.setNotifier(func(method string, params any) {
-		p := params.(protocol.PublishDiagnosticsParams)
+		p := params.(diagnosticsParams)
 		mu.Lock()
 		got = append(got, len(p.Diagnostics))
 		mu.Unlock()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -89,7 +90,22 @@ func (m *Mapper) init() {
 	m.once.Do(func() {
 		text := m.text
 		lines := make([]int, 1, 64)
-		var ascii []bool
+		ascii := make([]bool, 0, 64)
+		if strings.IndexByte(text, '\r') < 0 {
+			// The common case: only LF. IndexByte and isASCII go a word at a time.
+			for start := 0; ; {
+				i := strings.IndexByte(text[start:], '\n')
+				if i < 0 {
+					ascii = append(ascii, isASCII(text[start:]))
+					break
+				}
+				ascii = append(ascii, isASCII(text[start:start+i]))
+				start += i + 1
+				lines = append(lines, start)
+			}
+			m.lines, m.ascii = lines, ascii
+			return
+		}
 		lineASCII := true
 		for i := 0; i < len(text); i++ {
 			switch c := text[i]; {
@@ -110,6 +126,24 @@ func (m *Mapper) init() {
 		}
 		m.lines, m.ascii = lines, append(ascii, lineASCII)
 	})
+}
+
+// isASCII reports whether s is all ASCII, eight bytes at a time.
+func isASCII(s string) bool {
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if v&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // LineCount returns the number of lines in the text; it is at least 1.
@@ -218,6 +252,64 @@ func (m *Mapper) OffsetPosition(offset int) (protocol.Position, error) {
 		i += size
 	}
 	return protocol.Position{Line: uint32(line), Character: uint32(units)}, nil
+}
+
+// Cursor converts offsets to positions like Mapper.OffsetPosition, but
+// remembers where the last conversion ended, so that converting ascending
+// offsets on one long non-ASCII line costs one pass over the line rather
+// than one pass per offset. A Cursor is not safe for concurrent use.
+type Cursor struct {
+	m     *Mapper
+	line  int // line of the last conversion, or -1
+	off   int // its offset
+	units int // its character
+}
+
+// Cursor returns a new cursor over m.
+func (m *Mapper) Cursor() *Cursor { return &Cursor{m: m, line: -1} }
+
+// OffsetPosition is Mapper.OffsetPosition.
+func (c *Cursor) OffsetPosition(offset int) (protocol.Position, error) {
+	m := c.m
+	m.init()
+	if c.line < 0 || offset < c.off || m.ascii[c.line] ||
+		(c.line+1 < len(m.lines) && offset >= m.lines[c.line+1]) {
+		p, err := m.OffsetPosition(offset)
+		if err == nil {
+			c.line, c.off, c.units = int(p.Line), offset, int(p.Character)
+			if _, end := m.lineBounds(c.line); offset > end {
+				c.line = -1 // inside a line break: start afresh next time
+			}
+		}
+		return p, err
+	}
+	_, end := m.lineBounds(c.line)
+	target := min(offset, end)
+	for c.off < target {
+		r, size := utf8.DecodeRuneInString(m.text[c.off:end])
+		if c.off+size > target {
+			return protocol.Position{}, fmt.Errorf("%w: offset %d", ErrMidCharacter, offset)
+		}
+		c.units += m.width(r, size)
+		c.off += size
+	}
+	return protocol.Position{Line: uint32(c.line), Character: uint32(c.units)}, nil
+}
+
+// OffsetRange is Mapper.OffsetRange.
+func (c *Cursor) OffsetRange(start, end int) (protocol.Range, error) {
+	if end < start {
+		return protocol.Range{}, fmt.Errorf("%w: offsets %d-%d", ErrReversedRange, start, end)
+	}
+	s, err := c.OffsetPosition(start)
+	if err != nil {
+		return protocol.Range{}, err
+	}
+	e, err := c.OffsetPosition(end)
+	if err != nil {
+		return protocol.Range{}, err
+	}
+	return protocol.Range{Start: s, End: e}, nil
 }
 
 // RangeOffsets returns the byte offsets of r's ends, with PositionOffset's rules.

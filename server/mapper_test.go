@@ -125,6 +125,27 @@ func TestMapperOffsetErrors(t *testing.T) {
 	}
 }
 
+func TestCursor(t *testing.T) {
+	m := NewMapper(mapperText, UTF16)
+	c := m.Cursor()
+	// Ascending, with a step back, a step into a CRLF and one inside 😀.
+	for _, off := range []int{0, 2, 4, 5, 8, 12, 6, 8, 13, 14, 18, 22, 26} {
+		want, werr := m.OffsetPosition(off)
+		got, err := c.OffsetPosition(off)
+		if got != want || (err == nil) != (werr == nil) {
+			t.Fatalf("Cursor.OffsetPosition(%d) = %v, %v; Mapper says %v, %v", off, got, err, want, werr)
+		}
+	}
+	if _, err := m.Cursor().OffsetPosition(10); !errors.Is(err, ErrMidCharacter) {
+		t.Fatalf("inside 😀: err = %v", err)
+	}
+	c = m.Cursor()
+	c.OffsetPosition(5)
+	if _, err := c.OffsetPosition(10); !errors.Is(err, ErrMidCharacter) {
+		t.Fatalf("inside 😀 after a conversion on its line: err = %v", err)
+	}
+}
+
 func TestMapperRanges(t *testing.T) {
 	m := NewMapper(mapperText, UTF16)
 	if _, _, err := m.RangeOffsets(protocol.Range{Start: pos(1, 4), End: pos(1, 2)}); !errors.Is(err, ErrReversedRange) {
@@ -204,6 +225,7 @@ func FuzzMapper(f *testing.F) {
 		e := Encoding(enc % 3)
 		m := NewMapper(text, e)
 		lines := refLines(text)
+		cursor := m.Cursor()
 		if m.LineCount() != len(lines) {
 			t.Fatalf("LineCount = %d, reference %d", m.LineCount(), len(lines))
 		}
@@ -214,6 +236,9 @@ func FuzzMapper(f *testing.F) {
 				got, err := m.OffsetPosition(start)
 				if err != nil || got != want {
 					t.Fatalf("OffsetPosition(%d) = %v, %v; want %v", start, got, err, want)
+				}
+				if got, err := cursor.OffsetPosition(start); err != nil || got != want {
+					t.Fatalf("Cursor.OffsetPosition(%d) = %v, %v; want %v", start, got, err, want)
 				}
 				off, err := m.PositionOffset(want)
 				if err != nil || off != start {

@@ -86,7 +86,16 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	// three times over (params, message, stream); the guard writes each
 	// frame whole under its own lock, so they cannot interleave with replies.
 	s.setNotifier(func(method string, params any) {
-		body, err := json.Marshal(notification{JSONRPC: "2.0", Method: method, Params: params})
+		var body []byte
+		var err error
+		if p, ok := params.(jsonAppender); ok {
+			body = append(body, `{"jsonrpc":"2.0","method":`...)
+			body = appendJSONString(body, method)
+			body = append(body, `,"params":`...)
+			body = append(p.appendJSON(body), '}')
+		} else {
+			body, err = json.Marshal(notification{JSONRPC: "2.0", Method: method, Params: params})
+		}
 		if err == nil {
 			err = stream.writeFrame(body)
 		}
