@@ -2,21 +2,15 @@ package analysis
 
 // formIndex maps word forms to their ids: an open-addressing hash table with
 // linear probing, made for the one lookup per token that interning costs.
-// A form of up to eight bytes (most English words) is kept packed in its slot,
-// so finding it touches one cache line and never the text the form came from.
-// The table never shrinks.
+// Slots hold only ids, four bytes each, so the table of a long book stays in
+// the processor's cache; the key of each form sits in a dense array in order of
+// first sight, where the commonest words, met first, share a few cache lines.
+// A form of up to eight bytes (most English words) is its own key, so finding
+// it never touches the text it came from. The table never shrinks.
 type formIndex struct {
-	slots []formSlot // power-of-two length; an empty slot has n == 0
-	forms []string   // forms[id] is the form of id
-	// recent holds the short forms looked up last, one per hash bucket: the
-	// commonest words of a text stay in it, and in the processor's L1 cache.
-	recent *[256]formSlot
-}
-
-type formSlot struct {
-	key uint64 // the packed bytes of a short form, or the hash of a long one
-	id  int32
-	n   uint32 // the form's length in bytes; forms are never empty
+	slots []int32  // id+1 of the form in the slot, 0 when empty; power-of-two length
+	keys  []uint64 // keys[id] is the packed bytes of a short form, or the hash of a long one
+	forms []string // forms[id] is the form of id
 }
 
 func newFormIndex(sizeHint int) formIndex {
@@ -24,65 +18,55 @@ func newFormIndex(sizeHint int) formIndex {
 	for n < 2*sizeHint {
 		n <<= 1
 	}
-	return formIndex{slots: make([]formSlot, n), forms: make([]string, 0, sizeHint), recent: new([256]formSlot)}
+	return formIndex{slots: make([]int32, n), keys: make([]uint64, 0, sizeHint), forms: make([]string, 0, sizeHint)}
 }
 
 // lookup returns the id of form, interning it when it is new, and reports
 // whether it was. form must not be empty.
 func (x *formIndex) lookup(form string) (int32, bool) {
 	key, h := formKey(form)
-	short := len(form) <= 8
-	r := &x.recent[h>>56]
-	if short && r.key == key && r.n == uint32(len(form)) {
-		return r.id, false
-	}
 	mask := len(x.slots) - 1
 	i := int(h) & mask
 	for {
-		s := &x.slots[i]
-		if s.n == 0 {
+		id := x.slots[i] - 1
+		if id < 0 {
 			break
 		}
-		if s.key == key && s.n == uint32(len(form)) && (short || x.forms[s.id] == form) {
-			if short {
-				*r = *s
-			}
-			return s.id, false
+		if x.keys[id] == key && len(x.forms[id]) == len(form) && (len(form) <= 8 || x.forms[id] == form) {
+			return id, false
 		}
 		i = (i + 1) & mask
 	}
 	id := int32(len(x.forms))
 	x.forms = append(x.forms, form)
-	x.slots[i] = formSlot{key: key, id: id, n: uint32(len(form))}
-	if 4*len(x.forms) > 3*len(x.slots) {
+	x.keys = append(x.keys, key)
+	x.slots[i] = id + 1
+	if 2*len(x.forms) > len(x.slots) {
 		x.grow()
 	}
 	return id, true
 }
 
+// grow doubles the slots, keeping the load factor at most one half.
 func (x *formIndex) grow() {
-	old := x.slots
-	x.slots = make([]formSlot, 2*len(old))
+	x.slots = make([]int32, 2*len(x.slots))
 	mask := len(x.slots) - 1
-	for _, s := range old {
-		if s.n == 0 {
-			continue
-		}
-		h := s.key
-		if s.n <= 8 {
-			h = mix(s.key)
+	for id, key := range x.keys {
+		h := key
+		if len(x.forms[id]) <= 8 {
+			h = mix(key)
 		}
 		i := int(h) & mask
-		for x.slots[i].n != 0 {
+		for x.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		x.slots[i] = s
+		x.slots[i] = int32(id) + 1
 	}
 }
 
-// formKey returns the slot key of form and the hash that places it. A short
+// formKey returns the key of form and the hash that places it. A short
 // form's key is its bytes; a long one's key is its hash, computed eight bytes
-// at a time with the SplitMix64 finaliser. The hash need not resist attack: a
+// at a time with the MurmurHash3 finaliser. The hash need not resist attack: a
 // document whose forms collide only slows its own analysis.
 func formKey(s string) (key, hash uint64) {
 	if len(s) <= 8 {
