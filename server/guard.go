@@ -50,6 +50,23 @@ type guardStream struct {
 
 	lost    bool // skipping garbage after a header block without a length
 	maxBody int  // MaxMessageSize, smaller in tests
+
+	// stash holds the params of the message last read, when they were too
+	// big to hand through jsonrpc2 (see ReadObject); stashSeq numbers them.
+	// Only the read loop touches them: jsonrpc2 handles each request before
+	// it reads the next.
+	stash    json.RawMessage
+	stashSeq uint64
+}
+
+// stashThreshold is the size of params above which the guard keeps them and
+// gives jsonrpc2 a placeholder: jsonrpc2 decodes params into maps and encodes
+// them again, which costs a second a 20 MB didOpen.
+const stashThreshold = 32 << 10
+
+// stashed is the placeholder for stashed params.
+type stashed struct {
+	Seq uint64 `json:"factbox.stashedParams"`
 }
 
 func newGuardStream(rwc io.ReadWriteCloser, log commonlog.Logger) *guardStream {
@@ -93,11 +110,22 @@ func (g *guardStream) ReadObject(v any) error {
 		case err != nil:
 			return err
 		}
-		problem, parseErr := checkMessage(body)
+		m, problem, parseErr := checkMessage(body)
 		if parseErr {
 			g.log.Warningf("parse error: message body is not valid JSON (%d bytes: %s)", len(body), excerpt(body))
 			g.replyError(nil, jsonrpc2.CodeParseError, "parse error: message body is not valid JSON")
 			continue
+		}
+		g.stash = nil
+		if params := m["params"]; problem == "" && len(params) > stashThreshold && m["method"] != nil {
+			g.stashSeq++
+			g.stash = params
+			small := map[string]json.RawMessage{"jsonrpc": json.RawMessage(`"2.0"`), "method": m["method"]}
+			if id, ok := m["id"]; ok {
+				small["id"] = id
+			}
+			small["params"], _ = json.Marshal(stashed{g.stashSeq})
+			body, _ = json.Marshal(small)
 		}
 		if problem == "" {
 			// Unmarshal into a zero value: a failed attempt may have half filled v.
@@ -109,7 +137,7 @@ func (g *guardStream) ReadObject(v any) error {
 		}
 		if problem != "" {
 			g.log.Warningf("invalid request: %s (%s)", problem, excerpt(body))
-			g.replyError(messageID(body), jsonrpc2.CodeInvalidRequest, "invalid request: "+problem)
+			g.replyError(idOf(m["id"]), jsonrpc2.CodeInvalidRequest, "invalid request: "+problem)
 			continue
 		}
 		return nil
@@ -120,35 +148,49 @@ func (g *guardStream) ReadObject(v any) error {
 // jsonrpc2 can read: parseErr when it is not JSON at all, else a problem, or
 // "" for a request (a string method; an id that is absent, null, a string or
 // an integer) or a response (a result or an error; no method).
-func checkMessage(body []byte) (problem string, parseErr bool) {
-	var m map[string]json.RawMessage
+func checkMessage(body []byte) (m map[string]json.RawMessage, problem string, parseErr bool) {
 	if err := json.Unmarshal(body, &m); err != nil {
 		if !json.Valid(body) {
-			return "", true
+			return nil, "", true
 		}
 		if t := bytes.TrimSpace(body); len(t) > 0 && t[0] == '[' {
-			return "batches are not supported", false
+			return nil, "batches are not supported", false
 		}
-		return "not a JSON object", false
+		return nil, "not a JSON object", false
 	}
 	method, hasMethod := m["method"]
 	_, hasResult := m["result"]
 	_, hasError := m["error"]
 	switch {
 	case hasMethod && (hasResult || hasError):
-		return "both a method and a result or error", false
+		return m, "both a method and a result or error", false
 	case !hasMethod && !hasResult && !hasError:
-		return "neither a request nor a response", false
+		return m, "neither a request nor a response", false
 	case hasMethod:
 		var s string
 		if json.Unmarshal(method, &s) != nil {
-			return "method is not a string", false
+			return m, "method is not a string", false
 		}
 	}
-	if id, ok := m["id"]; ok && string(id) != "null" && messageID(body) == nil {
-		return "id is not a string or an integer", false
+	if id, ok := m["id"]; ok && string(id) != "null" && idOf(id) == nil {
+		return m, "id is not a string or an integer", false
 	}
-	return "", false
+	return m, "", false
+}
+
+// params returns the params of the message last read: raw itself, or the
+// stashed params raw stands for.
+func (g *guardStream) params(raw json.RawMessage) json.RawMessage {
+	if g.stash == nil || !bytes.HasPrefix(raw, []byte(`{"factbox.stashedParams":`)) {
+		return raw
+	}
+	var p stashed
+	if json.Unmarshal(raw, &p) != nil || p.Seq != g.stashSeq {
+		return raw
+	}
+	params := g.stash
+	g.stash = nil
+	return params
 }
 
 // frameError is a framing problem the guard answers and reads past.
@@ -278,22 +320,19 @@ func (g *guardStream) replyError(id json.RawMessage, code int64, msg string) {
 	}
 }
 
-// messageID returns the id of a JSON-RPC message if it is a string or an
-// integer, the kinds an error response can echo; otherwise nil.
-func messageID(body []byte) json.RawMessage {
-	var m struct {
-		ID json.RawMessage `json:"id"`
-	}
-	if json.Unmarshal(body, &m) != nil || len(m.ID) == 0 {
+// idOf returns a JSON-RPC id if it is a string or an integer, the kinds an
+// error response can echo; otherwise nil.
+func idOf(id json.RawMessage) json.RawMessage {
+	if len(id) == 0 {
 		return nil
 	}
 	var s string
-	if json.Unmarshal(m.ID, &s) == nil {
-		return m.ID
+	if json.Unmarshal(id, &s) == nil {
+		return id
 	}
 	var n int64
-	if json.Unmarshal(m.ID, &n) == nil {
-		return m.ID
+	if json.Unmarshal(id, &n) == nil {
+		return id
 	}
 	return nil
 }

@@ -109,6 +109,38 @@ func TestGuardStream(t *testing.T) {
 	}
 }
 
+// TestGuardStashesBigParams checks that big params bypass jsonrpc2 and come
+// back whole from params.
+func TestGuardStashesBigParams(t *testing.T) {
+	text := strings.Repeat("é", stashThreshold)
+	body := `{"jsonrpc":"2.0","id":"a","method":"textDocument/didOpen","params":{"text":"` + text + `"}}`
+	small := `{"jsonrpc":"2.0","method":"x","params":{"text":"small"}}`
+	g := newGuardStream(readWriteNopCloser{strings.NewReader(frame(body) + frame(small)), io.Discard}, commonlog.GetLogger("test"))
+	var v struct {
+		ID     json.RawMessage `json:"id"`
+		Method string          `json:"method"`
+		Params json.RawMessage `json:"params"`
+	}
+	if err := g.ReadObject(&v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Method != "textDocument/didOpen" || string(v.ID) != `"a"` || len(v.Params) > 100 {
+		t.Fatalf("jsonrpc2 got %s %s %.100s", v.Method, v.ID, v.Params)
+	}
+	if got := string(g.params(v.Params)); got != `{"text":"`+text+`"}` {
+		t.Fatalf("params = %.100s…", got)
+	}
+	if got := string(g.params(v.Params)); got != string(v.Params) {
+		t.Fatalf("params handed out twice")
+	}
+	if err := g.ReadObject(&v); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(g.params(v.Params)); got != `{"text":"small"}` {
+		t.Fatalf("small params = %s", got)
+	}
+}
+
 func TestGuardLongHeaderLine(t *testing.T) {
 	const valid = `{"jsonrpc":"2.0","method":"y"}`
 	input := strings.Repeat("x", 200<<10) + frame(valid)

@@ -45,6 +45,7 @@ type Server struct {
 	hoverMarkdown bool
 	pullConfig    bool // the client answers workspace/configuration
 	conn          *jsonrpc2.Conn
+	stream        *guardStream
 
 	notifyMu sync.Mutex // serialises test notifiers; jsonrpc2.Conn serialises itself
 	notifier func(method string, params any)
@@ -78,6 +79,9 @@ func (s *Server) Handler() *Handler { return s.handler }
 // 0 after a shutdown request, 1 otherwise.
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	stream := newGuardStream(rwc, s.log)
+	s.mu.Lock()
+	s.stream = stream
+	s.mu.Unlock()
 	conn := jsonrpc2.NewConn(ctx, stream, rpcHandler{s}, jsonrpc2.SetLogger(rpcLogger{s.log}))
 	s.mu.Lock()
 	s.conn = conn
@@ -152,16 +156,6 @@ func (s *Server) caller() func(ctx context.Context, method string, params, resul
 	}
 	return func(ctx context.Context, method string, params, result any) error {
 		return conn.Call(ctx, method, params, result)
-	}
-}
-
-// closeConnection closes the connection after exit.
-func (s *Server) closeConnection() {
-	s.mu.Lock()
-	conn := s.conn
-	s.mu.Unlock()
-	if conn != nil {
-		conn.Close()
 	}
 }
 
@@ -247,6 +241,12 @@ func (h rpcHandler) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrp
 	}
 	if req.Params != nil {
 		gctx.Params = *req.Params
+		h.s.mu.Lock()
+		stream := h.s.stream
+		h.s.mu.Unlock()
+		if stream != nil {
+			gctx.Params = stream.params(gctx.Params)
+		}
 	}
 	result, validMethod, validParams, err := h.s.handler.Handle(gctx)
 	var rpcErr *jsonrpc2.Error
@@ -263,7 +263,7 @@ func (h rpcHandler) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrp
 		rpcErr = toRPCError(err)
 	}
 	if req.Method == protocol.MethodExit {
-		h.s.closeConnection()
+		conn.Close()
 		return
 	}
 	if req.Notif {
