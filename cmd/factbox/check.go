@@ -177,7 +177,12 @@ func readDocument(name string, stdin io.Reader) (string, error) {
 			return "", fmt.Errorf("reading standard input: %w", err)
 		}
 	} else {
-		info, err := os.Stat(name)
+		f, err := os.Open(name)
+		if err != nil {
+			return "", err
+		}
+		defer f.Close()
+		info, err := f.Stat()
 		if err != nil {
 			return "", err
 		}
@@ -187,10 +192,13 @@ func readDocument(name string, stdin io.Reader) (string, error) {
 		if info.Size() > maxFileSize {
 			return "", fmt.Errorf("%s: %d bytes is larger than the %d bytes factbox reads", name, info.Size(), maxFileSize)
 		}
-		data, err = os.ReadFile(name)
-		if err != nil {
-			return "", err
+		// Read into a buffer of the file's size (io.ReadAll would grow one
+		// step by step); a file that grew since Stat is cut at maxFileSize.
+		buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
+		if _, err := buf.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
+			return "", fmt.Errorf("reading %s: %w", name, err)
 		}
+		data = buf.Bytes()
 	}
 	if len(data) > maxFileSize {
 		return "", fmt.Errorf("%s: larger than the %d bytes factbox reads", displayName(name), maxFileSize)
