@@ -23,7 +23,7 @@ local function check(name, ok, detail)
 end
 
 local function finish()
-  log(("nvim e2e: %d passed, %d failed"):format(passed, failed))
+  log(("nvim-e2e: %d passed, %d failed"):format(passed, failed))
   for _, c in ipairs(require("factbox").clients()) do
     c.stop()
   end

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the headless Neovim end-to-end test. Uses $FACTBOX_BIN, or builds the
-# server into a temporary folder. Prints "nvim e2e: N passed, M failed".
+# server into a temporary folder. Prints "nvim-e2e: N passed, M failed".
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
