@@ -5,11 +5,12 @@ package analysis
 // Slots hold only ids, four bytes each, so the table of a long book stays in
 // the processor's cache; the key of each form sits in a dense array in order of
 // first sight, where the commonest words, met first, share a few cache lines.
-// A form of up to eight bytes (most English words) is its own key, so finding
-// it never touches the text it came from. The table never shrinks.
+// A form of up to seven bytes (most English words) is its own key, its length
+// in the top byte, so finding it touches neither the forms nor the text they
+// came from. The table never shrinks.
 type formIndex struct {
 	slots []int32  // id+1 of the form in the slot, 0 when empty; power-of-two length
-	keys  []uint64 // keys[id] is the packed bytes of a short form, or the hash of a long one
+	keys  []uint64 // keys[id] is a short form packed with its length, or the hash of a long one
 	forms []string // forms[id] is the form of id
 }
 
@@ -32,7 +33,7 @@ func (x *formIndex) lookup(form string) (int32, bool) {
 		if id < 0 {
 			break
 		}
-		if x.keys[id] == key && len(x.forms[id]) == len(form) && (len(form) <= 8 || x.forms[id] == form) {
+		if x.keys[id] == key && (len(form) <= shortForm || x.forms[id] == form) {
 			return id, false
 		}
 		i = (i + 1) & mask
@@ -53,7 +54,7 @@ func (x *formIndex) grow() {
 	mask := len(x.slots) - 1
 	for id, key := range x.keys {
 		h := key
-		if len(x.forms[id]) <= 8 {
+		if len(x.forms[id]) <= shortForm {
 			h = mix(key)
 		}
 		i := int(h) & mask
@@ -64,13 +65,17 @@ func (x *formIndex) grow() {
 	}
 }
 
+// shortForm is the longest form that is its own key.
+const shortForm = 7
+
 // formKey returns the key of form and the hash that places it. A short
-// form's key is its bytes; a long one's key is its hash, computed eight bytes
-// at a time with the MurmurHash3 finaliser. The hash need not resist attack: a
-// document whose forms collide only slows its own analysis.
+// form's key is its bytes and its length; a long one's key is its hash,
+// computed eight bytes at a time with the MurmurHash3 finaliser, and equal
+// keys are confirmed by comparing the forms. The hash need not resist attack:
+// a document whose forms collide only slows its own analysis.
 func formKey(s string) (key, hash uint64) {
-	if len(s) <= 8 {
-		key = load64(s)
+	if len(s) <= shortForm {
+		key = load64(s) | uint64(len(s))<<56
 		return key, mix(key)
 	}
 	h := uint64(len(s)) * 0x9e3779b97f4a7c15
