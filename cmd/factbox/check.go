@@ -94,14 +94,17 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts.HardLevel, opts.VeryHardLevel, opts.MinWords = f.hardLevel, f.veryHardLevel, f.minWords
 
 	code := 0
-	report := jsonReport{Options: jsonOptions{HardLevel: opts.HardLevel, VeryHardLevel: opts.VeryHardLevel, MinWords: opts.MinWords}}
+	var js *jsonStream
+	if f.format == "json" {
+		js = newJSONStream(out, jsonOptions{HardLevel: opts.HardLevel, VeryHardLevel: opts.VeryHardLevel, MinWords: opts.MinWords})
+	}
 	for i, name := range files {
 		text, err := readDocument(name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "factbox check: %v\n", err)
 			code = 2
-			if f.format == "json" {
-				report.Files = append(report.Files, jsonFile{File: name, Error: err.Error()})
+			if js != nil {
+				js.file(jsonFile{File: name, Error: err.Error()})
 			}
 			continue
 		}
@@ -111,10 +114,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		o := opts
 		o.Format = markupOf(name, f.markup)
 		var worst analysis.Difficulty
-		if f.format == "json" {
+		if js != nil {
 			var jf jsonFile
 			jf, worst = fileJSON(name, text, o)
-			report.Files = append(report.Files, jf)
+			js.file(jf)
 		} else {
 			if i > 0 {
 				fmt.Fprintln(out)
@@ -125,17 +128,8 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			code = 1
 		}
 	}
-	if f.format == "json" {
-		if report.Files == nil {
-			report.Files = []jsonFile{}
-		}
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(report); err != nil {
-			fmt.Fprintf(stderr, "factbox check: %v\n", err)
-			return 2
-		}
+	if js != nil {
+		js.close()
 	}
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "factbox check: writing output: %v\n", err)
@@ -340,9 +334,72 @@ func appendExcerpt(b []byte, s string, n int) []byte {
 	return append(b, "”"...)
 }
 
-type jsonReport struct {
-	Files   []jsonFile  `json:"files"`
-	Options jsonOptions `json:"options"`
+// jsonStream writes the JSON report a file at a time, so that what it holds
+// in memory is one file's sentences, never the whole report:
+//
+//	{"options": {...}, "files": [{"file": ..., "factBox": {...}, ..., "sentences": [...]}, ...]}
+type jsonStream struct {
+	w     io.Writer
+	files int
+	buf   bytes.Buffer
+	enc   *json.Encoder
+}
+
+func newJSONStream(w io.Writer, opts jsonOptions) *jsonStream {
+	s := &jsonStream{w: w}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	io.WriteString(w, "{\n  \"options\": ")
+	w.Write(s.encode(opts, "  "))
+	io.WriteString(w, ",\n  \"files\": [")
+	return s
+}
+
+// encode returns v as indented JSON whose lines after the first start with
+// prefix, without the final newline. The bytes are valid until the next call.
+func (s *jsonStream) encode(v any, prefix string) []byte {
+	s.buf.Reset()
+	s.enc.SetIndent(prefix, "  ")
+	if err := s.enc.Encode(v); err != nil {
+		// Only strings, numbers and fixed structs are encoded here.
+		panic(err)
+	}
+	return bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))
+}
+
+// file writes one element of "files", its sentences last.
+func (s *jsonStream) file(jf jsonFile) {
+	if s.files > 0 {
+		io.WriteString(s.w, ",")
+	}
+	s.files++
+	sents := jf.Sentences
+	jf.Sentences = nil
+	head := s.encode(jf, "    ")
+	io.WriteString(s.w, "\n    ")
+	s.w.Write(bytes.TrimSuffix(head, []byte("\n    }")))
+	if jf.Error == "" {
+		io.WriteString(s.w, ",\n      \"sentences\": [")
+		for i := range sents {
+			if i > 0 {
+				io.WriteString(s.w, ",")
+			}
+			io.WriteString(s.w, "\n        ")
+			s.w.Write(s.encode(&sents[i], "        "))
+		}
+		if len(sents) > 0 {
+			io.WriteString(s.w, "\n      ")
+		}
+		io.WriteString(s.w, "]")
+	}
+	io.WriteString(s.w, "\n    }")
+}
+
+func (s *jsonStream) close() {
+	if s.files > 0 {
+		io.WriteString(s.w, "\n  ")
+	}
+	io.WriteString(s.w, "]\n}\n")
 }
 
 type jsonOptions struct {
@@ -387,7 +444,7 @@ type jsonPosition struct {
 // sentence. It returns the report and the highest difficulty found.
 func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Difficulty) {
 	lines := analysis.NewLines(text)
-	jf := jsonFile{File: name, Markup: "plain", Sentences: []jsonSentence{}}
+	jf := jsonFile{File: name, Markup: "plain"}
 	if opts.Format == analysis.Markdown {
 		jf.Markup = "markdown"
 	}

@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -31,6 +32,12 @@ func referenceText(t testing.TB) string {
 		t.Fatalf("%s: no ten-line fact box header", referencePath)
 	}
 	return lines[10]
+}
+
+// jsonReport is the whole JSON report, as jsonStream writes it.
+type jsonReport struct {
+	Options jsonOptions `json:"options"`
+	Files   []jsonFile  `json:"files"`
 }
 
 // runCLI runs the factbox command in-process.
@@ -143,10 +150,14 @@ func TestCheckExitCodes(t *testing.T) {
 		{name: "flags after files", args: []string{"check", easy, "--format", "json"}, code: 0, stdoutHas: `"tokens"`},
 		{name: "after --, a dash file name", args: []string{"check", "--", write("-odd.txt", "Hi there.")}, code: 0, stdoutHas: "-odd.txt"},
 		{name: "json error entry", args: []string{"check", "--format", "json", filepath.Join(dir, "nope.txt")}, code: 2, stdoutHas: `"error"`},
+		{name: "json of no file", args: []string{"check", "--format", "json", filepath.Join(dir, "nope.txt"), filepath.Join(dir, "nope2.txt")}, code: 2, stdoutHas: `nope2.txt"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, stderr, code := runCLI(t, tt.stdin, tt.args...)
+			if slices.Contains(tt.args, "json") && !json.Valid([]byte(out)) {
+				t.Errorf("invalid JSON: %s", out)
+			}
 			if code != tt.code {
 				t.Errorf("exit code %d, want %d; stderr %q", code, tt.code, stderr)
 			}
