@@ -121,39 +121,46 @@ var benchSizes = []struct {
 // sending a one-character didChange to reading the publishDiagnostics of that
 // version. Edits alternate between inserting and deleting one character at
 // spread-out positions, so the text keeps its size.
+//
+// The prose is sent both as plain text and as Markdown, whose re-analysis
+// also re-parses the Markdown around the edit.
 func BenchmarkDidChangeToDiagnostics(b *testing.B) {
-	for _, sz := range benchSizes {
-		b.Run(sz.name, func(b *testing.B) {
-			text := benchText(b, sz.size)
-			c := startBenchServer(b)
-			const uri = "file:///bench.txt"
-			c.send(b, map[string]any{"method": "textDocument/didOpen", "params": map[string]any{"textDocument": map[string]any{
-				"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}})
-			c.awaitDiagnostics(b, 1)
-			lines := strings.Count(text, "\n")
-			version := 1
-			var durations []time.Duration
-			var at map[string]any
-			for b.Loop() {
-				version++
-				var change map[string]any
-				if version%2 == 0 {
-					line := version * 7919 % lines
-					at = map[string]any{"line": line, "character": 0}
-					change = map[string]any{"range": map[string]any{"start": at, "end": at}, "text": "x"}
-				} else {
-					end := map[string]any{"line": at["line"], "character": 1}
-					change = map[string]any{"range": map[string]any{"start": at, "end": end}, "text": ""}
-				}
-				start := time.Now()
-				c.send(b, map[string]any{"method": "textDocument/didChange", "params": map[string]any{
-					"textDocument": map[string]any{"uri": uri, "version": version}, "contentChanges": []any{change}}})
-				c.awaitDiagnostics(b, version)
-				durations = append(durations, time.Since(start))
-			}
-			reportMedian(b, durations)
-		})
+	for _, lang := range []string{"plaintext", "markdown"} {
+		for _, sz := range benchSizes {
+			b.Run(lang+"/"+sz.name, func(b *testing.B) { benchDidChange(b, lang, sz.size) })
+		}
 	}
+}
+
+func benchDidChange(b *testing.B, lang string, size int) {
+	text := benchText(b, size)
+	c := startBenchServer(b)
+	const uri = "file:///bench.txt"
+	c.send(b, map[string]any{"method": "textDocument/didOpen", "params": map[string]any{"textDocument": map[string]any{
+		"uri": uri, "languageId": lang, "version": 1, "text": text}}})
+	c.awaitDiagnostics(b, 1)
+	lines := strings.Count(text, "\n")
+	version := 1
+	var durations []time.Duration
+	var at map[string]any
+	for b.Loop() {
+		version++
+		var change map[string]any
+		if version%2 == 0 {
+			line := version * 7919 % lines
+			at = map[string]any{"line": line, "character": 0}
+			change = map[string]any{"range": map[string]any{"start": at, "end": at}, "text": "x"}
+		} else {
+			end := map[string]any{"line": at["line"], "character": 1}
+			change = map[string]any{"range": map[string]any{"start": at, "end": end}, "text": ""}
+		}
+		start := time.Now()
+		c.send(b, map[string]any{"method": "textDocument/didChange", "params": map[string]any{
+			"textDocument": map[string]any{"uri": uri, "version": version}, "contentChanges": []any{change}}})
+		c.awaitDiagnostics(b, version)
+		durations = append(durations, time.Since(start))
+	}
+	reportMedian(b, durations)
 }
 
 // BenchmarkHoverRPC measures a hover request's round trip over real JSON-RPC
