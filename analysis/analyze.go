@@ -386,7 +386,7 @@ func (a *analyzer) count(i, tokBase int) int32 {
 	form, a.form = wordForm(text, a.form)
 	id := a.types.id(form)
 	if n := len(a.types.syllables); len(a.sentSeen) < n {
-		a.sentSeen = append(a.sentSeen, make([]uint32, n-len(a.sentSeen)+n/4)...)
+		a.sentSeen = append(a.sentSeen, make([]uint32, n-len(a.sentSeen)+max(n, 1024))...)
 		a.paraSeen = append(a.paraSeen, make([]uint32, len(a.sentSeen)-len(a.paraSeen))...)
 	}
 	tok.Syllables = a.types.syllables[id]

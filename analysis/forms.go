@@ -48,6 +48,21 @@ func (x *formIndex) lookup(form string) (int32, bool) {
 	return id, true
 }
 
+// has reports whether form is in the index.
+func (x *formIndex) has(form string) bool {
+	key, h := formKey(form)
+	mask := len(x.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		id := x.slots[i] - 1
+		if id < 0 {
+			return false
+		}
+		if x.keys[id] == key && (len(form) <= shortForm || x.forms[id] == form) {
+			return true
+		}
+	}
+}
+
 // grow doubles the slots, keeping the load factor at most one half.
 func (x *formIndex) grow() {
 	x.slots = make([]int32, 2*len(x.slots))

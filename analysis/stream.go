@@ -82,13 +82,18 @@ func Stream(text string, opts Options, yield func(p *Paragraph, sentences []Sent
 
 	// The tables hold exactly the forms their worker met: their union is the
 	// document's types.
-	types := ws[0].types
-	for _, w := range ws[1:] {
-		for id, form := range w.types.index.forms {
-			types.adopt(form, w.types, int32(id))
+	total.Types = len(ws[0].types.index.forms)
+	for i, w := range ws[1:] {
+	forms:
+		for _, form := range w.types.index.forms {
+			for _, earlier := range ws[:i+1] {
+				if earlier.types.index.has(form) {
+					continue forms
+				}
+			}
+			total.Types++
 		}
 	}
-	total.Types = len(types.syllables)
 	total.finish()
 	return total
 }
@@ -105,6 +110,10 @@ type chunkResult struct {
 // analyze fills r with the analysis of blocks by w, forgetting the tokens.
 func (r *chunkResult) analyze(w *analyzer, blocks []Block) {
 	d := w.doc
+	if r.sents == nil {
+		// Room for a typical chunk of prose, so that few chunks regrow.
+		r.paras, r.sents = make([]Paragraph, 0, streamChunk/256), make([]Sentence, 0, streamChunk/96)
+	}
 	d.Paragraphs, d.Sentences = r.paras[:0], r.sents[:0]
 	for _, b := range blocks {
 		first := len(d.Sentences)
