@@ -74,7 +74,7 @@ func CountSyllables(word string) int {
 // eo, ua, ...), as described in C. W. Kreidler, "The Pronunciation of
 // English" (2nd ed., 2004), and tuned against the CMU Pronouncing Dictionary
 // 0.7b, where a word's syllables are its phonemes with a stress digit.
-// tools/syllables/README.md gives the measured accuracy.
+// analysis/internal/syllgen/README.md gives the measured accuracy.
 func ExplainSyllables(word string) (n int, rule string) {
 	return explainSyllables(word, &exceptions)
 }

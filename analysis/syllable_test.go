@@ -557,7 +557,7 @@ func TestExceptionTable(t *testing.T) {
 
 // TestSyllablesTop5000 measures the counter on the 5,000 most frequent words
 // of SUBTLEXus that are in the CMU dictionary (testdata/syllables_top5000.tsv,
-// written by tools/syllables/score.mjs --sample: word, tab, CMU counts).
+// written by internal/syllgen/score.mjs --sample: word, tab, CMU counts).
 func TestSyllablesTop5000(t *testing.T) {
 	f, err := os.Open("testdata/syllables_top5000.tsv")
 	if err != nil {

@@ -5,7 +5,7 @@
 // whose syllables the spelling rules of analysis/syllable.go count wrong.
 //
 // It reads the dictionary from the npm package cmu-pronouncing-dictionary,
-// installed by `npm ci` in tools/syllables:
+// installed by `npm ci` in analysis/internal/syllgen:
 //
 //	go run -tags generate ./analysis/internal/syllgen -o analysis/syllable_table.go
 //
@@ -20,7 +20,7 @@
 // With -count rules or -count table it reads words on standard input and
 // prints the count of each, by the rules alone or by the rules and the table
 // it built (from half the words with -holdout-seed), for
-// tools/syllables/score.mjs.
+// analysis/internal/syllgen/score.mjs.
 package main
 
 import (
@@ -42,7 +42,7 @@ import (
 )
 
 func main() {
-	dict := flag.String("dict", "", "cmu-pronouncing-dictionary package directory (default: tools/syllables/node_modules/cmu-pronouncing-dictionary of the module)")
+	dict := flag.String("dict", "", "cmu-pronouncing-dictionary package directory (default: analysis/internal/syllgen/node_modules/cmu-pronouncing-dictionary of the module)")
 	out := flag.String("o", "", "write the table to this Go file")
 	seed := flag.Int("holdout-seed", -1, "build the table from half of the words and measure the other half (seed of the split)")
 	count := flag.String("count", "", `read words on standard input and print their counts by the "rules" alone or with the "table" built (with -holdout-seed, from half the words)`)
@@ -67,7 +67,7 @@ func run(dictDir, out string, seed int, count string, errs int) error {
 		if err != nil {
 			return err
 		}
-		dictDir = filepath.Join(root, "tools", "syllables", "node_modules", "cmu-pronouncing-dictionary")
+		dictDir = filepath.Join(root, "analysis", "internal", "syllgen", "node_modules", "cmu-pronouncing-dictionary")
 	}
 	d, err := load(dictDir)
 	if err != nil {
@@ -276,7 +276,7 @@ var entryRE = regexp.MustCompile(`^\s*"([^"]+)": "([^"]*)",?$`)
 func load(dir string) (*pkg, error) {
 	meta, err := os.ReadFile(filepath.Join(dir, "package.json"))
 	if err != nil {
-		return nil, fmt.Errorf("read dictionary (run npm ci in tools/syllables): %w", err)
+		return nil, fmt.Errorf("read dictionary (run npm ci in analysis/internal/syllgen): %w", err)
 	}
 	d := &pkg{words: map[string][]int{}}
 	if err := json.Unmarshal(meta, d); err != nil {

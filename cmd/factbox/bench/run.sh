@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Compares `factbox check`, run as a whole process, with JavaScript readability
 # pipelines on the same corpus, in the same run. Usage:
-#   tools/bench/run.sh [CORPUS] [RUNS]
+#   cmd/factbox/bench/run.sh [CORPUS] [RUNS]
 # CORPUS defaults to ../shared/corpus/prose.txt beside the repository.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+root="$(cd "$here/../../.." && pwd)"
 corpus="${1:-$root/../shared/corpus/prose.txt}"
 runs="${2:-20}"
 bytes=$(stat -c %s "$corpus")
