@@ -3,7 +3,7 @@ GO ?= go
 BIN := $(CURDIR)/bin/factbox
 export GOFLAGS ?= -trimpath
 
-.PHONY: all build sample test test-go lint test-editors bench fuzz clean
+.PHONY: all build sample test test-go lint cross test-editors bench fuzz clean
 
 all: build
 
@@ -14,12 +14,17 @@ build:
 sample: build
 	$(BIN) check cmd/factbox/testdata/sample.md
 
-test: lint test-go test-editors
+test: lint cross test-go test-editors
 
 lint:
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './editors/*'))"; \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed on: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
+
+# cross builds the binary for the other systems the editor integrations run on.
+cross:
+	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/factbox
+	GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null ./cmd/factbox
 
 test-go:
 	$(GO) test -race -count=1 ./...

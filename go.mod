@@ -4,7 +4,7 @@ go 1.26
 
 require (
 	github.com/sourcegraph/jsonrpc2 v0.2.0
-	github.com/tliron/commonlog v0.2.8
+	github.com/tliron/commonlog v0.2.19
 	github.com/tliron/glsp v0.2.2
 	github.com/yuin/goldmark v1.8.7
 )
@@ -14,13 +14,13 @@ require (
 	github.com/iancoleman/strcase v0.3.0 // indirect
 	github.com/lucasb-eyer/go-colorful v1.2.0 // indirect
 	github.com/mattn/go-isatty v0.0.20 // indirect
-	github.com/mattn/go-runewidth v0.0.14 // indirect
-	github.com/muesli/termenv v0.15.2 // indirect
-	github.com/petermattis/goid v0.0.0-20180202154549-b0b1615b78e5 // indirect
-	github.com/rivo/uniseg v0.2.0 // indirect
-	github.com/sasha-s/go-deadlock v0.3.1 // indirect
-	github.com/tliron/kutil v0.3.11 // indirect
-	golang.org/x/crypto v0.15.0 // indirect
-	golang.org/x/sys v0.14.0 // indirect
-	golang.org/x/term v0.14.0 // indirect
+	github.com/muesli/termenv v0.16.0 // indirect
+	github.com/petermattis/goid v0.0.0-20240813172612-4fcff4a6cae7 // indirect
+	github.com/rivo/uniseg v0.4.7 // indirect
+	github.com/sasha-s/go-deadlock v0.3.5 // indirect
+	github.com/segmentio/ksuid v1.0.4 // indirect
+	github.com/tliron/kutil v0.3.27 // indirect
+	golang.org/x/crypto v0.39.0 // indirect
+	golang.org/x/sys v0.33.0 // indirect
+	golang.org/x/term v0.32.0 // indirect
 )
