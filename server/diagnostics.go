@@ -65,20 +65,27 @@ func (s *Server) enqueue(j job) {
 	}
 }
 
-// work runs w's jobs until none is pending.
+// work runs w's jobs until none is pending. A worker whose last job cleared a
+// closed document is forgotten, so that a long session does not keep one for
+// every file it ever opened.
 func (s *Server) work(w *worker) {
 	defer s.busy.Done()
+	var last *job
 	for {
 		s.workersMu.Lock()
 		j := w.pending
 		w.pending = nil
 		if j == nil {
 			w.running = false
+			if last != nil && last.closed && s.workers[last.doc.URI] == w {
+				delete(s.workers, last.doc.URI)
+			}
 			s.workersMu.Unlock()
 			return
 		}
 		s.workersMu.Unlock()
 		s.run(w, *j)
+		last = j
 	}
 }
 

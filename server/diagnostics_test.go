@@ -215,4 +215,9 @@ func TestWorkerClosesLast(t *testing.T) {
 	if len(got) == 0 || got[len(got)-1] != 0 {
 		t.Fatalf("publications %v: the last must be the clearing one", got)
 	}
+	s.workersMu.Lock()
+	defer s.workersMu.Unlock()
+	if len(s.workers) != 0 {
+		t.Errorf("%d workers left after every document closed", len(s.workers))
+	}
 }
