@@ -120,8 +120,20 @@ func renderHover(fb factBoxes, markdown bool) string {
 			b.WriteString("\n")
 		}
 	}
-	if fb.sentence != nil && fb.sentence.Difficulty != analysis.OK {
-		b.WriteString("\n" + sentenceMessage(fb.analysis, fb.sentence) + "\n")
+	if fb.sentence != nil {
+		b.WriteString("\n" + explainLevel(fb.sentence.FactBox) + "\n")
+		if fb.sentence.Difficulty != analysis.OK {
+			b.WriteString("\n" + sentenceMessage(fb.analysis, fb.sentence) + "\n")
+		}
 	}
 	return b.String()
+}
+
+// explainLevel shows how the Flesch–Kincaid formula makes a sentence's Level,
+// so that a writer sees whether length or long words drive it:
+//
+//	Sentence grade 16.2 = 0.39 × 38 words + 11.8 × 1.71 syllables/word − 15.59
+func explainLevel(f analysis.FactBox) string {
+	return fmt.Sprintf("Sentence grade %.1f = 0.39 × %d words + 11.8 × %.2f syllables/word − 15.59",
+		f.Level, f.Tokens, f.SyllablesPerWord)
 }

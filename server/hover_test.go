@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/factbox/factbox/analysis"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
 
@@ -35,15 +36,22 @@ func golden(t *testing.T, name, got string) {
 	}
 }
 
+// hoverText is analysed for real by TestRenderHover, so that the numbers and
+// the explanation of a sentence's grade in the golden files agree.
+const hoverText = "Short one. The vicissitudes of infrastructure were comprehensively and systematically " +
+	"reorganized by the international administration during extraordinarily complicated negotiations.\r\n" +
+	"Then the 𐐀 middling sentence came along quietly and was eventually understood by practically everyone concerned."
+
 func TestRenderHover(t *testing.T) {
-	a := diagAnalysis(t)
+	a := analysis.Analyze(hoverText, analysis.DefaultOptions())
 	tests := []struct {
 		name   string
 		offset int
 	}{
-		{name: "very-hard-sentence", offset: strings.Index(diagText, "infrastructure")},
+		{name: "very-hard-sentence", offset: strings.Index(hoverText, "infrastructure")},
+		{name: "hard-sentence", offset: strings.Index(hoverText, "middling")},
 		{name: "ok-sentence", offset: 3},
-		{name: "between-sentences", offset: strings.Index(diagText, " The")},
+		{name: "between-sentences", offset: strings.Index(hoverText, " The")},
 	}
 	for _, tt := range tests {
 		for _, markdown := range []bool{true, false} {
