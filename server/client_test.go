@@ -400,3 +400,25 @@ func compact(t testing.TB, b []byte) string {
 	}
 	return buf.String()
 }
+
+// wantResult checks a response against a table row that expects an error
+// code, a null result, or (code 0, null false) a result to look into, which
+// it reports by returning true.
+func wantResult(t *testing.T, m message, code int64, null bool) bool {
+	t.Helper()
+	switch {
+	case code != 0:
+		if m.Error == nil || m.Error.Code != code {
+			t.Fatalf("got %+v, want error %d", m, code)
+		}
+		return false
+	case m.Error != nil:
+		t.Fatalf("error %+v", m.Error)
+	case null:
+		if string(m.Result) != "null" {
+			t.Fatalf("result %s, want null", m.Result)
+		}
+		return false
+	}
+	return true
+}

@@ -37,18 +37,7 @@ func TestFactBoxRequest(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := c.call(MethodFactBox, tt.params)
-			switch {
-			case tt.code != 0:
-				if m.Error == nil || m.Error.Code != tt.code {
-					t.Fatalf("got %+v, want error %d", m, tt.code)
-				}
-				return
-			case m.Error != nil:
-				t.Fatalf("error %+v", m.Error)
-			case tt.null:
-				if string(m.Result) != "null" {
-					t.Fatalf("result %s, want null", m.Result)
-				}
+			if !wantResult(t, m, tt.code, tt.null) {
 				return
 			}
 			var raw map[string]json.RawMessage

@@ -108,18 +108,7 @@ func TestHoverHandler(t *testing.T) {
 			c.open("file:///h.txt", "plaintext", 1, text)
 			c.open("file:///h.go", "go", 1, "package main\n")
 			m := c.call("textDocument/hover", hoverParams(tt.uri, tt.pos))
-			switch {
-			case tt.code != 0:
-				if m.Error == nil || m.Error.Code != tt.code {
-					t.Fatalf("got %+v, want error %d", m, tt.code)
-				}
-				return
-			case m.Error != nil:
-				t.Fatalf("error %+v", m.Error)
-			case tt.null:
-				if string(m.Result) != "null" {
-					t.Fatalf("result %s, want null", m.Result)
-				}
+			if !wantResult(t, m, tt.code, tt.null) {
 				return
 			}
 			var h struct {
