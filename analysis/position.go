@@ -55,8 +55,9 @@ func NewLines(text string) *Lines {
 }
 
 // Position returns the line and column of a byte offset. An offset inside a
-// multi-byte character or a "\r\n" pair maps to the character it is in;
-// offsets outside [0, len(text)] return the zero Position.
+// multi-byte character or a "\r\n" pair maps to the character it is in; an
+// offset at a stray continuation byte (invalid UTF-8) is that byte's own
+// column. Offsets outside [0, len(text)] return the zero Position.
 func (l *Lines) Position(offset int) Position {
 	text := l.text
 	if offset < 0 || offset > len(text) {
@@ -67,8 +68,18 @@ func (l *Lines) Position(offset int) Position {
 	if offset > start && text[offset-1] == '\r' && offset < len(text) && text[offset] == '\n' {
 		offset-- // between \r and \n: still the line's end
 	}
-	for back := 0; back < utf8.UTFMax-1 && offset > start && offset < len(text) && !utf8.RuneStart(text[offset]); back++ {
-		offset-- // inside a character: count it as the character it belongs to
+	if offset > start && offset < len(text) && !utf8.RuneStart(text[offset]) {
+		// Inside a character: count it as the character it belongs to. A
+		// continuation byte that no valid encoding covers is a character
+		// of its own.
+		for s := offset - 1; s >= max(start, offset-(utf8.UTFMax-1)); s-- {
+			if utf8.RuneStart(text[s]) {
+				if _, size := utf8.DecodeRuneInString(text[s:]); s+size > offset {
+					offset = s
+				}
+				break
+			}
+		}
 	}
 	return Position{Line: line + 1, Column: 1 + utf8.RuneCountInString(text[start:offset])}
 }
