@@ -245,8 +245,11 @@ local function run()
   vim.opt.runtimepath:append(tmpdir .. "/rtp")
   for _, tag in ipairs({ "factbox", ":FactBox", "factbox.setup()", "factbox-options" }) do
     local help_ok = pcall(vim.cmd, "help " .. tag)
-    check(":help " .. tag, help_ok and vim.bo.buftype == "help" and vim.fn.expand("%:t") == "factbox.txt",
-      vim.fn.expand("%:t"))
+    -- The cursor must be on the line that defines the tag, not on a
+    -- partial match elsewhere in the file.
+    local line = vim.fn.getline(".")
+    check(":help " .. tag, help_ok and vim.bo.buftype == "help" and vim.fn.expand("%:t") == "factbox.txt"
+      and line:find("*" .. tag .. "*", 1, true) ~= nil, vim.fn.expand("%:t") .. ": " .. line)
     pcall(vim.cmd, "helpclose")
   end
 end
