@@ -130,8 +130,9 @@ local function executable_check(cfg)
   local exe = cfg.cmd[1]
   if type(exe) == "string" and vim.fn.executable(exe) ~= 1 then
     notify(
-      ("cannot run %q. Install the server with `go install github.com/factbox/factbox/cmd/factbox@latest` "
-        .. "(and put $(go env GOPATH)/bin on your PATH), or pass cmd = { '/path/to/factbox', 'serve', '--stdio' } to setup()."):format(exe),
+      ("cannot run %q. Install the server (in a clone of factbox: `go install ./cmd/factbox`) "
+        .. "and put $(go env GOPATH)/bin on the PATH Neovim starts with, "
+        .. "or pass cmd = { '/path/to/factbox', 'serve', '--stdio' } to setup(). See :help factbox-requirements."):format(exe),
       vim.log.levels.ERROR
     )
     return false
