@@ -169,7 +169,9 @@ func normalizeToken(b []byte, word string) ([]byte, int, int) {
 			prevVowel = true
 			other++
 			continue
-		case unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana):
+		case unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) && (unicode.IsLetter(r) || unicode.IsNumber(r)):
+			// Not the symbols of these scripts (CJK radicals ⺔, circled ㉠):
+			// a token of symbols alone counts 0.
 			if !isSmallKana(r) {
 				syllabic++
 			}

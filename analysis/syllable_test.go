@@ -498,6 +498,9 @@ func TestExplainSyllablesRules(t *testing.T) {
 		{"apostrophe", "'", 0, ruleEmpty},
 		{"emoji", "😀", 0, ruleEmpty},
 		{"invalid utf-8", "\xff", 0, ruleEmpty},
+		{"CJK radical, a symbol (found by FuzzCountSyllables)", "⺔", 0, ruleEmpty},
+		{"circled hangul, a symbol", "㉠", 0, ruleEmpty},
+		{"han numeral", "〇", 1, ruleSyllabicRune},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
