@@ -111,8 +111,8 @@ func hasAny(m map[string]json.RawMessage, keys ...string) bool {
 }
 
 // languageAliases maps editor language names to the LSP language identifiers
-// they stand for: Neovim calls plain text "text".
-var languageAliases = map[string]string{"text": "plaintext", "md": "markdown"}
+// they stand for: Neovim calls plain text "text", Sublime Text's LSP "txt".
+var languageAliases = map[string]string{"text": "plaintext", "txt": "plaintext", "md": "markdown"}
 
 func canonicalLanguage(id string) string {
 	if c, ok := languageAliases[id]; ok {

@@ -70,6 +70,7 @@ func TestDocConfig(t *testing.T) {
 		{name: "markdown", language: "markdown", analyse: true, format: analysis.Markdown},
 		{name: "plaintext via the text alias", language: "plaintext", analyse: true, format: analysis.Plain},
 		{name: "text", language: "text", analyse: true, format: analysis.Plain},
+		{name: "txt (Sublime Text)", language: "txt", analyse: true, format: analysis.Plain},
 		{name: "other language", language: "go", analyse: false, format: analysis.Plain},
 	}
 	for _, tt := range tests {
