@@ -133,7 +133,7 @@ func segmentsHash(b Block) uint64 {
 type analyzer struct {
 	doc   *Document
 	types *typeTable
-	raw   []RawSentence
+	raw   []rawSentence
 	form  []byte
 	arena []int32 // backing store of the paragraphs' forms, shared and clipped
 

@@ -5,8 +5,8 @@ import (
 	"unicode/utf8"
 )
 
-// RawSentence is one sentence found by scanBlock.
-type RawSentence struct {
+// rawSentence is one sentence found by scanBlock.
+type rawSentence struct {
 	// Span runs from the first byte of the sentence (opening quotes and brackets
 	// attached to its first word included) to the end of its final punctuation
 	// and closing quotes or brackets. A sentence ended by "end-of-block" runs to
@@ -18,7 +18,7 @@ type RawSentence struct {
 	Rule string
 }
 
-// Rules that end a sentence, recorded in RawSentence.Rule.
+// Rules that end a sentence, recorded in rawSentence.Rule.
 const (
 	// ruleTerminal: a full stop (or a full-width 。) followed by whitespace and
 	// a word that is not lower-case, or by the end of the block.
@@ -77,7 +77,7 @@ const (
 //     number ("arrived on Feb 8. At the handover").
 //
 // The abbreviation tables are in abbrev.go.
-func scanBlock(text string, segs []Span, toks []Token, sents []RawSentence) ([]Token, []RawSentence) {
+func scanBlock(text string, segs []Span, toks []Token, sents []rawSentence) ([]Token, []rawSentence) {
 	segs = cleanSegments(segs, len(text))
 	s := scanState{text: text, segs: segs, toks: toks, sents: sents, first: len(toks)}
 	for si, seg := range segs {
@@ -153,7 +153,7 @@ type scanState struct {
 	text  string
 	segs  []Span
 	toks  []Token
-	sents []RawSentence
+	sents []rawSentence
 
 	first   int // index in toks of the first token of the pending sentence
 	start   int // byte offset where the pending sentence starts
@@ -184,7 +184,7 @@ func (s *scanState) addToken(start, end int, kind TokenKind) {
 
 // emit ends the pending sentence at end.
 func (s *scanState) emit(end int, rule string) {
-	s.sents = append(s.sents, RawSentence{
+	s.sents = append(s.sents, rawSentence{
 		Span:   Span{s.start, end},
 		Tokens: Range{s.first, len(s.toks)},
 		Rule:   rule,

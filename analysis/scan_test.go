@@ -40,9 +40,9 @@ func scanTestBlocks(text string) [][]Span {
 }
 
 // scanTestText runs scanBlock over every block of text.
-func scanTestText(text string) ([]Token, []RawSentence) {
+func scanTestText(text string) ([]Token, []rawSentence) {
 	var toks []Token
-	var sents []RawSentence
+	var sents []rawSentence
 	for _, segs := range scanTestBlocks(text) {
 		toks, sents = scanBlock(text, segs, toks, sents)
 	}
@@ -296,7 +296,7 @@ func TestScanBlockSegmentGaps(t *testing.T) {
 func TestScanBlockAppends(t *testing.T) {
 	text := "One two. Three."
 	toks := make([]Token, 3)
-	sents := make([]RawSentence, 2)
+	sents := make([]rawSentence, 2)
 	toks, sents = scanBlock(text, []Span{{0, len(text)}}, toks, sents)
 	if len(toks) != 6 || len(sents) != 4 {
 		t.Fatalf("got %d tokens, %d sentences; want 6, 4", len(toks), len(sents))
@@ -440,7 +440,7 @@ func TestScanFixtureCounts(t *testing.T) {
 }
 
 // checkScan checks the invariants of scanBlock's output for one block.
-func checkScan(t *testing.T, text string, segs []Span, toks []Token, sents []RawSentence) {
+func checkScan(t *testing.T, text string, segs []Span, toks []Token, sents []rawSentence) {
 	t.Helper()
 	clean := cleanSegments(segs, len(text))
 	inSeg := func(off int) bool {
@@ -544,7 +544,7 @@ var scanSink int
 func BenchmarkScanBlock(b *testing.B) {
 	text, blocks := scanCorpus(b)
 	var toks []Token
-	var sents []RawSentence
+	var sents []rawSentence
 	for _, segs := range blocks { // grow the slices once, outside the timing
 		toks, sents = scanBlock(text, segs, toks, sents)
 	}
