@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the editor integrations against the factbox server:
 #   VS Code: npm ci, npm test (type-check, unit tests, end-to-end test), npm run package (.vsix)
-#   Neovim:  the headless end-to-end test (nvim/test/run.sh)
+#   Neovim:  the headless end-to-end test (nvim/test/run.sh), with Debian 12's Neovim 0.7
+#            and with the Neovim of Debian trixie and sid (nvim/test/debian-nvim.sh)
 # FACTBOX_BIN names the server binary; without it the tests build one with go build.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -23,3 +24,10 @@ echo "== editors/vscode"
 
 echo "== editors/nvim"
 bash "$here/nvim/test/run.sh"
+
+# Debian 12's Neovim (0.7) runs the plugin's oldest code path; the Neovim of
+# trixie (0.10) and sid (0.11 or later) run the others. See debian-nvim.sh.
+for suite in trixie sid; do
+  echo "== editors/nvim with Debian $suite's Neovim"
+  bash "$here/nvim/test/debian-nvim.sh" "$suite"
+done

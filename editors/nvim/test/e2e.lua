@@ -27,7 +27,12 @@ end
 local function finish()
   log(("nvim-e2e: %d passed, %d failed"):format(passed, failed))
   for _, c in ipairs(require("factbox").clients()) do
-    c.stop()
+    -- Client methods take self from Neovim 0.11 on.
+    if vim.fn.has("nvim-0.11") == 1 then
+      c:stop()
+    else
+      c.stop()
+    end
   end
   if failed > 0 then
     vim.cmd("cquit 1")
@@ -234,7 +239,13 @@ local function run()
   end, 50)
   check("a Markdown buffer gets its diagnostics", md_ok, summary(factbox_diags(mdbuf)))
 
-  check("the server is still running", not client.is_stopped())
+  local stopped
+  if vim.fn.has("nvim-0.11") == 1 then
+    stopped = client:is_stopped()
+  else
+    stopped = client.is_stopped()
+  end
+  check("the server is still running", not stopped)
 
   -- :help factbox works after :helptags (on a copy: tags are not committed).
   local docdir = tmpdir .. "/rtp/doc"
