@@ -19,19 +19,26 @@ type typeTable struct {
 	index     formIndex
 	syllables []int32
 	letters   []int32
+	// lasting is set for a table that outlives the text it reads: a
+	// document's, which Reanalyze hands on from version to version.
+	lasting bool
 }
 
 func newTypeTable(sizeHint int) *typeTable {
 	return &typeTable{index: newFormIndex(sizeHint)}
 }
 
-// id returns the id of the word form s, interning it on first sight. s may be
-// a substring of the analysed text: keeping it keeps the text alive, which the
-// Document does anyway.
+// id returns the id of the word form s, interning it on first sight. s is a
+// substring of the analysed text. A lasting table keeps a copy of it: were it
+// to keep s, every version of an edited document that brought a new form
+// (each keystroke of a word being typed does) would stay in memory whole.
 func (t *typeTable) id(s string) int32 {
 	id, added := t.index.lookup(s)
 	if !added {
 		return id
+	}
+	if t.lasting {
+		t.index.forms[id] = strings.Clone(s)
 	}
 	t.syllables = append(t.syllables, int32(CountSyllables(s)))
 	t.letters = append(t.letters, int32(countLetters(s)))
@@ -52,6 +59,9 @@ func (t *typeTable) adopt(form string, from *typeTable, id int32) int32 {
 	own, added := t.index.lookup(form)
 	if !added {
 		return own
+	}
+	if t.lasting {
+		t.index.forms[own] = strings.Clone(form)
 	}
 	t.syllables = append(t.syllables, from.syllables[id])
 	t.letters = append(t.letters, from.letters[id])
@@ -165,6 +175,7 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 		x = Reextract(prev.state.extraction, text, opts.Format)
 	} else {
 		types = newTypeTable(len(text) / 64)
+		types.lasting = true
 		x = NewExtraction(text, opts.Format)
 	}
 	blocks := x.Blocks

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestAnalyzeFactBox(t *testing.T) {
@@ -284,6 +285,33 @@ func TestParallel(t *testing.T) {
 		edited := text[:len(text)/3] + " Another word here. " + text[len(text)/3:]
 		if !sameAnalysis(Reanalyze(par, edited, opts), Analyze(edited, opts)) {
 			t.Fatalf("format %v: reanalysis after a parallel analysis differs", format)
+		}
+	}
+}
+
+// TestFormsPinNoText pins a leak: a document's table of word forms is
+// handed from version to version, and a form that pointed into the text of the
+// version where it was first seen kept that whole text alive.
+func TestFormsPinNoText(t *testing.T) {
+	base, err := os.ReadFile("testdata/reanalyze.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat(string(base), 4)
+	doc := Analyze(text, DefaultOptions())
+	var texts []string
+	for i := 0; i < 50; i++ {
+		text = text[:100] + " newword" + strconv.Itoa(i) + text[100:]
+		doc = Reanalyze(doc, text, DefaultOptions())
+		texts = append(texts, text)
+	}
+	for _, form := range doc.state.types.index.forms {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(form)))
+		for _, txt := range texts {
+			start := uintptr(unsafe.Pointer(unsafe.StringData(txt)))
+			if start <= p && p < start+uintptr(len(txt)) {
+				t.Fatalf("form %q points into the text of an analysed version", form)
+			}
 		}
 	}
 }
