@@ -28,7 +28,7 @@ func Stream(text string, opts Options, yield func(p *Paragraph, sentences []Sent
 	}
 	ws := make([]*analyzer, min(workers, len(chunks)))
 	for i := range ws {
-		ws[i] = &analyzer{doc: &Document{Text: text, Options: opts}, types: newTypeTable(min(len(text), 4<<20) / 64 / len(ws))}
+		ws[i] = &analyzer{doc: &Document{Text: text, Options: opts}, types: newTypeTable(len(text) / len(ws))}
 	}
 
 	var total FactBox
