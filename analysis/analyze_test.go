@@ -121,48 +121,6 @@ func TestSentenceAt(t *testing.T) {
 	}
 }
 
-func TestPosition(t *testing.T) {
-	text := "ab\r\ncé😀d\rx\n\nend"
-	d := Analyze(text, DefaultOptions())
-	tests := []struct {
-		offset int
-		want   Position
-	}{
-		{0, Position{1, 1}},
-		{2, Position{1, 3}},
-		{3, Position{1, 3}}, // between \r and \n
-		{4, Position{2, 1}},
-		{5, Position{2, 2}},  // é
-		{6, Position{2, 2}},  // inside é
-		{7, Position{2, 3}},  // 😀
-		{9, Position{2, 3}},  // inside 😀
-		{11, Position{2, 4}}, // d
-		{13, Position{3, 1}}, // x after lone \r
-		{len(text), Position{5, 4}},
-		{len(text) + 1, Position{}},
-		{-1, Position{}},
-	}
-	for _, tt := range tests {
-		if got := d.Position(tt.offset); got != tt.want {
-			t.Errorf("Position(%d) = %v, want %v", tt.offset, got, tt.want)
-		}
-	}
-}
-
-func TestPositionAfter(t *testing.T) {
-	texts := []string{"ab\r\ncé😀d\rx\n\nend", "one line only", "", "\n\n\r\r\n", "é\xffé\r\n😀"}
-	for _, text := range texts {
-		l := NewLines(text)
-		for from := 0; from <= len(text); from++ {
-			for to := from; to <= len(text); to++ {
-				if got, want := l.PositionAfter(l.Position(from), from, to), l.Position(to); got != want {
-					t.Errorf("%q: PositionAfter(%d → %d) = %v, want %v", text, from, to, got, want)
-				}
-			}
-		}
-	}
-}
-
 // checkDocument checks the invariants every analysis keeps.
 func checkDocument(t testing.TB, d *Document) {
 	t.Helper()

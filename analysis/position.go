@@ -98,6 +98,24 @@ func (l *Lines) PositionAfter(prev Position, prevOffset, offset int) Position {
 	return Position{Line: prev.Line, Column: prev.Column + utf8.RuneCountInString(l.text[prevOffset:offset])}
 }
 
+// Cursor walks a text forward: it gives the Position of each offset it is
+// asked for, counting only the characters since the offset before when the
+// two share a line. An offset before the one before is found from scratch.
+type Cursor struct {
+	lines  *Lines
+	pos    Position // of offset; the zero Position before the first call
+	offset int
+}
+
+// Cursor returns a Cursor at the start of the text.
+func (l *Lines) Cursor() *Cursor { return &Cursor{lines: l} }
+
+// Position returns the Position of offset and moves the cursor there.
+func (c *Cursor) Position(offset int) Position {
+	c.pos, c.offset = c.lines.PositionAfter(c.pos, c.offset, offset), offset
+	return c.pos
+}
+
 // lineTable builds the Lines of a document on first use.
 type lineTable struct {
 	once  sync.Once

@@ -36,3 +36,64 @@ func TestPositionInvalidUTF8(t *testing.T) {
 		})
 	}
 }
+
+func TestPosition(t *testing.T) {
+	text := "ab\r\ncé😀d\rx\n\nend"
+	d := Analyze(text, DefaultOptions())
+	tests := []struct {
+		offset int
+		want   Position
+	}{
+		{0, Position{1, 1}},
+		{2, Position{1, 3}},
+		{3, Position{1, 3}}, // between \r and \n
+		{4, Position{2, 1}},
+		{5, Position{2, 2}},  // é
+		{6, Position{2, 2}},  // inside é
+		{7, Position{2, 3}},  // 😀
+		{9, Position{2, 3}},  // inside 😀
+		{11, Position{2, 4}}, // d
+		{13, Position{3, 1}}, // x after lone \r
+		{len(text), Position{5, 4}},
+		{len(text) + 1, Position{}},
+		{-1, Position{}},
+	}
+	for _, tt := range tests {
+		if got := d.Position(tt.offset); got != tt.want {
+			t.Errorf("Position(%d) = %v, want %v", tt.offset, got, tt.want)
+		}
+	}
+}
+
+func TestPositionAfter(t *testing.T) {
+	texts := []string{"ab\r\ncé😀d\rx\n\nend", "one line only", "", "\n\n\r\r\n", "é\xffé\r\n😀"}
+	for _, text := range texts {
+		l := NewLines(text)
+		for from := 0; from <= len(text); from++ {
+			for to := from; to <= len(text); to++ {
+				if got, want := l.PositionAfter(l.Position(from), from, to), l.Position(to); got != want {
+					t.Errorf("%q: PositionAfter(%d → %d) = %v, want %v", text, from, to, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestCursor walks each text forward, then jumps back, and checks the
+// cursor against Position.
+func TestCursor(t *testing.T) {
+	for _, text := range []string{"ab\r\ncé😀d\rx\n\nend", "", "é\xffé\r\n😀\n"} {
+		l := NewLines(text)
+		c := l.Cursor()
+		offsets := []int{}
+		for off := 0; off <= len(text); off++ {
+			offsets = append(offsets, off)
+		}
+		offsets = append(offsets, 0, len(text)/2, len(text)+1)
+		for _, off := range offsets {
+			if got, want := c.Position(off), l.Position(off); got != want {
+				t.Errorf("%q: cursor at %d = %v, want %v", text, off, got, want)
+			}
+		}
+	}
+}

@@ -245,9 +245,7 @@ func markupOf(name, markup string) analysis.Format {
 // name:line:col-line:col, so that editors and terminals can jump to it, then
 // the fact box. It returns the highest difficulty found.
 func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.Difficulty {
-	lines := analysis.NewLines(text)
-	var last analysis.Position // of the end of the sentence before, at lastOffset
-	var lastOffset int
+	cursor := analysis.NewLines(text).Cursor() // sentences come in order
 	var hard, veryHard int
 	var line []byte
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
@@ -265,10 +263,8 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 			}
 			// name:line:col-line:col: very-hard: grade 21.3 (≥ 14), 47 words: “…”
 			line = append(line[:0], displayName(name)...)
-			start := lines.PositionAfter(last, lastOffset, s.Span.Start)
-			last, lastOffset = lines.PositionAfter(start, s.Span.Start, s.Span.End), s.Span.End
-			line = appendPosition(append(line, ':'), start)
-			line = appendPosition(append(line, '-'), last)
+			line = appendPosition(append(line, ':'), cursor.Position(s.Span.Start))
+			line = appendPosition(append(line, '-'), cursor.Position(s.Span.End))
 			line = append(line, ": "...)
 			line = append(line, s.Difficulty.String()...)
 			line = append(line, ": grade "...)
@@ -443,16 +439,14 @@ type jsonPosition struct {
 // fileJSON reports on one file for the JSON output: its fact box and every
 // sentence. It returns the report and the highest difficulty found.
 func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Difficulty) {
-	lines := analysis.NewLines(text)
+	cursor := analysis.NewLines(text).Cursor() // sentences come in order
 	jf := jsonFile{File: name, Markup: "plain"}
 	if opts.Format == analysis.Markdown {
 		jf.Markup = "markdown"
 	}
-	var last analysis.Position
-	var lastOffset int
 	pos := func(off int) jsonPosition {
-		last, lastOffset = lines.PositionAfter(last, lastOffset, off), off
-		return jsonPosition{Line: last.Line, Column: last.Column, Offset: off}
+		p := cursor.Position(off)
+		return jsonPosition{Line: p.Line, Column: p.Column, Offset: off}
 	}
 	worst := analysis.OK
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
