@@ -1,5 +1,7 @@
 package analysis
 
+import "github.com/factbox/factbox/analysis/hints"
+
 // Span is a half-open range [Start, End) of byte offsets into the analysed text.
 type Span struct {
 	Start, End int
@@ -86,7 +88,15 @@ type Sentence struct {
 	Difficulty Difficulty
 	// Rule names the rule of the sentence splitter that ended the sentence.
 	Rule string
+	// Hints are the adverbs, passive constructions and phrases with simpler
+	// alternatives of the sentence, sorted by start (see package hints).
+	Hints []Hint
 }
+
+// Hint is one adverb, passive construction or phrase with a simpler
+// alternative in a sentence; its Span is a byte span into the text like
+// every other (analysis.Span(h.Span) converts it).
+type Hint = hints.Hint
 
 // Paragraph is one block of prose: a paragraph, heading, list item or table-free
 // block quote line. Sentences indexes Document.Sentences.
@@ -136,4 +146,9 @@ type FactBox struct {
 	ColemanLiau      float64 `json:"colemanLiau"`
 	GunningFog       float64 `json:"gunningFog"`
 	SMOG             float64 `json:"smog"`
+
+	// The hints of the text, by kind (see Sentence.Hints).
+	Adverbs             int `json:"adverbs"`
+	PassiveVoice        int `json:"passiveVoice"`
+	SimplerAlternatives int `json:"simplerAlternatives"`
 }

@@ -9,6 +9,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/factbox/factbox/analysis/hints"
 )
 
 // typeTable interns word forms: every distinct token text gets a small integer
@@ -151,6 +153,10 @@ type analyzer struct {
 	raw   []rawSentence
 	form  []byte
 	arena []int32 // backing store of the paragraphs' forms, shared and clipped
+	// hints is the backing store of the sentences' hints, shared and clipped;
+	// words holds the spans of one sentence's tokens for hints.Find.
+	hints []Hint
+	words []hints.Span
 
 	// seen[id] is the generation that last counted form id; bumping gen
 	// empties the set in O(1). Sentences and paragraphs need one each.
@@ -327,6 +333,15 @@ func (a *analyzer) copyParagraph(old *Document, i, start int) {
 	for _, s := range old.Sentences[p.Sentences.First:p.Sentences.End] {
 		s.Span.Start += delta
 		s.Span.End += delta
+		if len(s.Hints) > 0 {
+			h0 := len(a.hints)
+			for _, h := range s.Hints {
+				h.Span.Start += delta
+				h.Span.End += delta
+				a.hints = append(a.hints, h)
+			}
+			s.Hints = a.hints[h0:len(a.hints):len(a.hints)]
+		}
 		s.Tokens.First += tokDelta
 		s.Tokens.End += tokDelta
 		a.doc.Sentences = append(a.doc.Sentences, s)
@@ -379,6 +394,7 @@ func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
 				a.arena = append(a.arena, id)
 			}
 		}
+		a.findHints(&s)
 		f.finish()
 		para.FactBox.add(f)
 		doc.Sentences = append(doc.Sentences, s)
@@ -389,6 +405,34 @@ func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
 	para.FactBox.finish()
 	doc.Paragraphs = append(doc.Paragraphs, para)
 	return ps, true
+}
+
+// findHints fills in the hints of s and counts them in its fact box.
+// Sentences keep clipped slices of a.hints: an append that moves it leaves
+// theirs in place.
+func (a *analyzer) findHints(s *Sentence) {
+	doc := a.doc
+	a.words = a.words[:0]
+	for _, t := range doc.Tokens[s.Tokens.First:s.Tokens.End] {
+		a.words = append(a.words, hints.Span(t.Span))
+	}
+	h0 := len(a.hints)
+	a.hints = hints.Find(a.hints, doc.Text, hints.Span(s.Span), a.words)
+	if len(a.hints) == h0 {
+		return
+	}
+	s.Hints = a.hints[h0:len(a.hints):len(a.hints)]
+	f := &s.FactBox
+	for _, h := range s.Hints {
+		switch h.Kind {
+		case hints.Adverb:
+			f.Adverbs++
+		case hints.PassiveVoice:
+			f.PassiveVoice++
+		case hints.SimplerAlternative:
+			f.SimplerAlternatives++
+		}
+	}
 }
 
 // count interns token i, fills in its syllables and returns its form id.
@@ -427,6 +471,9 @@ func (f *FactBox) add(g *FactBox) {
 	f.Syllables += g.Syllables
 	f.Letters += g.Letters
 	f.Polysyllables += g.Polysyllables
+	f.Adverbs += g.Adverbs
+	f.PassiveVoice += g.PassiveVoice
+	f.SimplerAlternatives += g.SimplerAlternatives
 }
 
 // finishDocument grades the sentences and sums the document's fact box.

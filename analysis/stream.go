@@ -15,7 +15,8 @@ import (
 // On a multi-processor machine, chunks of the text are analysed by one worker
 // per processor while yield runs. yield is called on the calling goroutine. In
 // what it is given, Paragraph.Sentences indexes the sentences slice,
-// Sentence.Tokens is empty, and both are reused once yield returns.
+// Sentence.Tokens is empty, and both, with the sentences' Hints, are reused
+// once yield returns.
 func Stream(text string, opts Options, yield func(p *Paragraph, sentences []Sentence)) FactBox {
 	blocks := Extract(text, opts.Format)
 	workers := runtime.GOMAXPROCS(0)
@@ -105,6 +106,7 @@ const streamChunk = 128 << 10
 type chunkResult struct {
 	paras []Paragraph
 	sents []Sentence
+	hints []Hint
 }
 
 // analyze fills r with the analysis of blocks by w, forgetting the tokens.
@@ -115,6 +117,7 @@ func (r *chunkResult) analyze(w *analyzer, blocks []Block) {
 		r.paras, r.sents = make([]Paragraph, 0, streamChunk/256), make([]Sentence, 0, streamChunk/96)
 	}
 	d.Paragraphs, d.Sentences = r.paras[:0], r.sents[:0]
+	w.hints = r.hints[:0]
 	for _, b := range blocks {
 		first := len(d.Sentences)
 		if _, ok := w.paragraph(b, 0); !ok {
@@ -128,6 +131,6 @@ func (r *chunkResult) analyze(w *analyzer, blocks []Block) {
 		d.Tokens = d.Tokens[:0]
 		w.arena = w.arena[:0]
 	}
-	r.paras, r.sents = d.Paragraphs, d.Sentences
-	d.Paragraphs, d.Sentences = nil, nil
+	r.paras, r.sents, r.hints = d.Paragraphs, d.Sentences, w.hints
+	d.Paragraphs, d.Sentences, w.hints = nil, nil, nil
 }

@@ -77,7 +77,7 @@ func TestFactBoxJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"uri":"file:///x","version":2,"document":{"level":14.111,"tokens":980,"types":427,"ttr":0.436,"sentences":0,"syllables":0,"letters":0,"polysyllables":0,"wordsPerSentence":0,"syllablesPerWord":0,"readingEase":0,"ari":0,"colemanLiau":0,"gunningFog":0,"smog":0},"paragraph":null,"sentence":null}`
+	want := `{"uri":"file:///x","version":2,"document":{"level":14.111,"tokens":980,"types":427,"ttr":0.436,"sentences":0,"syllables":0,"letters":0,"polysyllables":0,"wordsPerSentence":0,"syllablesPerWord":0,"readingEase":0,"ari":0,"colemanLiau":0,"gunningFog":0,"smog":0,"adverbs":0,"passiveVoice":0,"simplerAlternatives":0},"paragraph":null,"sentence":null}`
 	if string(b) != want {
 		t.Fatalf("JSON:\n%s\nwant:\n%s", b, want)
 	}

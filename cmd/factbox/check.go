@@ -35,6 +35,7 @@ type checkFlags struct {
 	hardLevel     float64
 	veryHardLevel float64
 	minWords      int
+	hints         bool
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -48,6 +49,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Float64Var(&f.hardLevel, "hard-level", def.HardLevel, "grade `level` from which a sentence is hard")
 	fs.Float64Var(&f.veryHardLevel, "very-hard-level", def.VeryHardLevel, "grade `level` from which a sentence is very hard")
 	fs.IntVar(&f.minWords, "min-words", def.MinWords, "fewest `words` a sentence needs to be hard")
+	fs.BoolVar(&f.hints, "hints", false, "list adverbs, passive voice and simpler alternatives in the text report (the JSON report always has them)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: factbox check [flags] FILE...\n\nPrints the fact box and the hard sentences of each file; - reads standard input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -122,7 +124,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if i > 0 {
 				fmt.Fprintln(out)
 			}
-			worst = writeText(out, name, text, o)
+			worst = writeText(out, name, text, o, f.hints)
 		}
 		if failOn >= 0 && worst >= failOn && code == 0 {
 			code = 1
@@ -244,8 +246,10 @@ func markupOf(name, markup string) analysis.Format {
 // writeText writes the human report of one file: each hard sentence as
 // name:line:col-line:col, so that editors and terminals can jump to it, then
 // the fact box. It returns the highest difficulty found.
-func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.Difficulty {
-	cursor := analysis.NewLines(text).Cursor() // sentences come in order
+func writeText(w io.Writer, name, text string, opts analysis.Options, showHints bool) analysis.Difficulty {
+	lines := analysis.NewLines(text)
+	cursor := lines.Cursor() // sentences come in order
+	hc := hintWriter{name: displayName(name), text: text, cursor: lines.Cursor()}
 	var hard, veryHard int
 	var line []byte
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
@@ -254,6 +258,9 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 			threshold := opts.HardLevel
 			switch s.Difficulty {
 			case analysis.OK:
+				if showHints {
+					hc.write(w, s.Hints)
+				}
 				continue
 			case analysis.VeryHard:
 				veryHard++
@@ -277,6 +284,9 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 			line = appendExcerpt(line, text[s.Span.Start:s.Span.End], 72)
 			line = append(line, '\n')
 			w.Write(line)
+			if showHints {
+				hc.write(w, s.Hints)
+			}
 		}
 	})
 	fmt.Fprintf(w, "%s: Level %.3f · Tokens %d · Types %d · TTR %.3f\n", displayName(name), fb.Level, fb.Tokens, fb.Types, fb.TTR)
@@ -285,6 +295,9 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 		fb.ReadingEase, fb.ARI, fb.ColemanLiau, fb.GunningFog, fb.SMOG)
 	fmt.Fprintf(w, "  %d very hard, %d hard of %d sentences (hard from grade %g, very hard from %g, at %d words or more)\n",
 		veryHard, hard, fb.Sentences, opts.HardLevel, opts.VeryHardLevel, opts.MinWords)
+	if showHints {
+		fmt.Fprintf(w, "  %d adverbs, %d passive voice, %d simpler alternatives\n", fb.Adverbs, fb.PassiveVoice, fb.SimplerAlternatives)
+	}
 	switch {
 	case veryHard > 0:
 		return analysis.VeryHard
@@ -415,12 +428,13 @@ type jsonFile struct {
 }
 
 type jsonSentence struct {
-	Range      jsonRange `json:"range"`
-	Text       string    `json:"text"`
-	Words      int       `json:"words"`
-	Level      float64   `json:"level"`
-	Difficulty string    `json:"difficulty"`
-	Rule       string    `json:"rule"`
+	Range      jsonRange  `json:"range"`
+	Text       string     `json:"text"`
+	Words      int        `json:"words"`
+	Level      float64    `json:"level"`
+	Difficulty string     `json:"difficulty"`
+	Rule       string     `json:"rule"`
+	Hints      []jsonHint `json:"hints"`
 }
 
 type jsonRange struct {
@@ -448,6 +462,11 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Diff
 		p := cursor.Position(off)
 		return jsonPosition{Line: p.Line, Column: p.Column, Offset: off}
 	}
+	hc := analysis.NewLines(text).Cursor() // hints come in order of their starts
+	hpos := func(off int) jsonPosition {
+		p := hc.Position(off)
+		return jsonPosition{Line: p.Line, Column: p.Column, Offset: off}
+	}
 	worst := analysis.OK
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
@@ -466,6 +485,7 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Diff
 				Level:      round3(s.FactBox.Level),
 				Difficulty: s.Difficulty.String(),
 				Rule:       s.Rule,
+				Hints:      hintsJSON(text, s.Hints, hpos),
 			})
 		}
 	})

@@ -82,6 +82,7 @@ func TestCheckGolden(t *testing.T) {
 		{"json", []string{"check", "--format", "json", "testdata/sample.md"}, "sample.json.golden"},
 		{"plain markup", []string{"check", "--markup", "plain", "testdata/sample.md"}, "sample-plain.txt.golden"},
 		{"thresholds", []string{"check", "testdata/sample.md", "--hard-level", "6", "--very-hard-level", "9", "--min-words", "5"}, "sample-strict.txt.golden"},
+		{"hints", []string{"check", "--hints", "testdata/sample.md"}, "sample-hints.txt.golden"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,128 @@
+package hints
+
+import "strings"
+
+// isBe reports whether the lowercase word w is a form of be, contracted
+// ones included ("'re", "'m"). The clitic "'s" is not one: "he's written"
+// is has, an active perfect, as often as it is is.
+func isBe(w []byte) bool {
+	switch string(w) {
+	case "am", "is", "are", "was", "were", "be", "been", "being", "'re", "'m":
+		return true
+	}
+	return false
+}
+
+// isGet reports whether the lowercase word w is a form of get, the auxiliary
+// of the get-passive ("got fired").
+func isGet(w []byte) bool {
+	switch string(w) {
+	case "get", "gets", "got", "gotten", "getting":
+		return true
+	}
+	return false
+}
+
+// isLinkAdverb reports whether the lowercase word w is one of the short
+// adverbs that stand between an auxiliary and a participle ("is not
+// written", "was never found", "is well known") and end in no -ly.
+func isLinkAdverb(w []byte) bool {
+	switch string(w) {
+	case "not", "n't", "never", "also", "always", "often", "still", "just", "already",
+		"even", "ever", "well", "now", "soon", "once", "seldom", "sometimes", "all",
+		"both", "only", "too", "further", "thus", "then", "since", "first":
+		return true
+	}
+	return false
+}
+
+// isParticiple reports whether the lowercase word w is a past participle: an
+// irregular one from the table ("written", "set"), or a regular one, a verb
+// of the table with -ed or -d ("deleted", "used"). A word that is itself a
+// verb is not a regular participle, so that "feed", "need" and "embed" are
+// not, and neither is a word whose stem is no verb ("red", "bread",
+// "naked").
+func isParticiple(w []byte) bool {
+	if search(participles[:], w) {
+		return true
+	}
+	n := len(w)
+	if n < 4 || w[n-2] != 'e' || w[n-1] != 'd' {
+		return false
+	}
+	if search(verbs[:], w) {
+		return false
+	}
+	return search(verbs[:], w[:n-2]) || search(verbs[:], w[:n-1])
+}
+
+// adjacent reports whether nothing but spaces and Markdown emphasis stands
+// between the words a and b: punctuation ends a construction.
+func adjacent(text string, a, b Span) bool {
+	if a.End > b.Start {
+		return false
+	}
+	for i := a.End; i < b.Start; i++ {
+		switch text[i] {
+		case ' ', '\t', '\n', '\r', '*', '_':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// passive returns the end of the passive construction whose auxiliary is
+// words[i], or 0 when there is none. After the auxiliary come any further
+// forms of be ("is being", "been being") and at most two adverbs, then the
+// participle. Participles coordinated with it ("was found, fixed and
+// tested") belong to the same construction: it counts once.
+func passive(text string, sentence Span, words []Span, i int) int {
+	var buf [maxWord]byte
+	adverbs := 0
+	k := i + 1
+	for ; k < len(words) && adjacent(text, words[k-1], words[k]) && words[k].End <= sentence.End; k++ {
+		w, ok := lower(&buf, text[words[k].Start:words[k].End])
+		if !ok {
+			return 0
+		}
+		switch {
+		case isParticiple(w):
+			return coordinated(text, sentence, words, k)
+		case isBe(w):
+		case adverbs < 2 && (isLinkAdverb(w) || isAdverb(w)):
+			adverbs++
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// coordinated returns the end of the participle words[k] and of the
+// participles coordinated with it by commas, "and" or "or".
+func coordinated(text string, sentence Span, words []Span, k int) int {
+	var buf [maxWord]byte
+	end := words[k].End
+	for j := k + 1; j < len(words) && words[j].End <= sentence.End; {
+		gap := strings.TrimSpace(text[words[j-1].End:words[j].Start])
+		w, ok := lower(&buf, text[words[j].Start:words[j].End])
+		if !ok {
+			break
+		}
+		if string(w) == "and" || string(w) == "or" {
+			if gap != "" && gap != "," || j+1 >= len(words) || !adjacent(text, words[j], words[j+1]) || words[j+1].End > sentence.End {
+				break
+			}
+			j++
+			if w, ok = lower(&buf, text[words[j].Start:words[j].End]); !ok || !isParticiple(w) {
+				break
+			}
+		} else if gap != "," || !isParticiple(w) {
+			break
+		}
+		end = words[j].End
+		j++
+	}
+	return end
+}
