@@ -22,6 +22,7 @@ type typeTable struct {
 	index     formIndex
 	syllables []int32
 	letters   []int32
+	classes   []hints.Class // what each form can be in a hint
 	// lasting is set for a table that outlives the text it reads: a
 	// document's, which Reanalyze hands on from version to version.
 	lasting bool
@@ -49,6 +50,7 @@ func (t *typeTable) id(s string) int32 {
 	}
 	t.syllables = append(t.syllables, int32(CountSyllables(s)))
 	t.letters = append(t.letters, int32(countLetters(s)))
+	t.classes = append(t.classes, hints.Classify(s))
 	return id
 }
 
@@ -72,6 +74,7 @@ func (t *typeTable) adopt(form string, from *typeTable, id int32) int32 {
 	}
 	t.syllables = append(t.syllables, from.syllables[id])
 	t.letters = append(t.letters, from.letters[id])
+	t.classes = append(t.classes, from.classes[id])
 	return own
 }
 
@@ -154,9 +157,9 @@ type analyzer struct {
 	form  []byte
 	arena []int32 // backing store of the paragraphs' forms, shared and clipped
 	// hints is the backing store of the sentences' hints, shared and clipped;
-	// words holds the spans of one sentence's tokens for hints.Find.
+	// words holds one sentence's tokens for hints.Find.
 	hints []Hint
-	words []hints.Span
+	words []hints.Word
 
 	// seen[id] is the generation that last counted form id; bumping gen
 	// empties the set in O(1). Sentences and paragraphs need one each.
@@ -376,9 +379,11 @@ func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
 		f := &s.FactBox
 		f.Sentences = 1
 		a.sentGen++
+		a.words = a.words[:0]
 		for i := rs.Tokens.First; i < rs.Tokens.End; i++ {
 			id := a.count(i, tokBase)
 			tok := &doc.Tokens[i]
+			a.words = append(a.words, hints.Word{Span: hints.Span(tok.Span), Class: a.types.classes[id]})
 			f.Tokens++
 			f.Syllables += int(tok.Syllables)
 			f.Letters += int(a.types.letters[id])
@@ -407,15 +412,12 @@ func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
 	return ps, true
 }
 
-// findHints fills in the hints of s and counts them in its fact box.
+// findHints fills in the hints of s, whose words are in a.words, and counts
+// them in its fact box.
 // Sentences keep clipped slices of a.hints: an append that moves it leaves
 // theirs in place.
 func (a *analyzer) findHints(s *Sentence) {
 	doc := a.doc
-	a.words = a.words[:0]
-	for _, t := range doc.Tokens[s.Tokens.First:s.Tokens.End] {
-		a.words = append(a.words, hints.Span(t.Span))
-	}
 	h0 := len(a.hints)
 	a.hints = hints.Find(a.hints, doc.Text, hints.Span(s.Span), a.words)
 	if len(a.hints) == h0 {

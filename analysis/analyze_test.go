@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/factbox/factbox/analysis/hints"
 )
 
 func TestAnalyzeFactBox(t *testing.T) {
@@ -122,6 +124,33 @@ func TestSentenceAt(t *testing.T) {
 }
 
 // checkDocument checks the invariants every analysis keeps.
+// checkHints checks the hints of sentence i: each inside its sentence, from
+// the start of one of its tokens to the end of one (or to the period of
+// "e.g."), sorted by start, and counted by kind in the sentence's fact box.
+func checkHints(t testing.TB, d *Document, i int) {
+	t.Helper()
+	s := d.Sentences[i]
+	starts, ends := map[int]bool{}, map[int]bool{}
+	for _, tok := range d.Tokens[s.Tokens.First:s.Tokens.End] {
+		starts[tok.Span.Start], ends[tok.Span.End] = true, true
+	}
+	counts := map[hints.Kind]int{}
+	prev := s.Span.Start
+	for _, h := range s.Hints {
+		if h.Span.Start < prev || h.Span.Start >= h.Span.End || h.Span.End > s.Span.End {
+			t.Fatalf("sentence %d %v: hint %v %v outside it, empty or out of order", i, s.Span, h.Kind, h.Span)
+		}
+		if !starts[h.Span.Start] || !ends[h.Span.End] && !(ends[h.Span.End-1] && d.Text[h.Span.End-1] == '.') {
+			t.Fatalf("sentence %d: hint %v %q does not start and end on its words", i, h.Kind, d.Text[h.Span.Start:h.Span.End])
+		}
+		prev = h.Span.Start
+		counts[h.Kind]++
+	}
+	if f := s.FactBox; f.Adverbs != counts[hints.Adverb] || f.PassiveVoice != counts[hints.PassiveVoice] || f.SimplerAlternatives != counts[hints.SimplerAlternative] {
+		t.Fatalf("sentence %d: fact box counts %d %d %d, hints %v", i, f.Adverbs, f.PassiveVoice, f.SimplerAlternatives, counts)
+	}
+}
+
 func checkDocument(t testing.TB, d *Document) {
 	t.Helper()
 	n := len(d.Text)
@@ -139,6 +168,7 @@ func checkDocument(t testing.TB, d *Document) {
 		end = tok.Span.End
 	}
 	end, nextTok, sum := 0, 0, 0
+	var hintSum [3]int
 	for i, s := range d.Sentences {
 		inside("sentence", s.Span)
 		if s.Span.Start < end {
@@ -154,10 +184,17 @@ func checkDocument(t testing.TB, d *Document) {
 				t.Fatalf("token %v outside its sentence %v", tok.Span, s.Span)
 			}
 		}
+		checkHints(t, d, i)
 		if s.FactBox.Types > s.FactBox.Tokens || s.FactBox.TTR < 0 || s.FactBox.TTR > 1 {
 			t.Fatalf("sentence %d: types %d tokens %d ttr %v", i, s.FactBox.Types, s.FactBox.Tokens, s.FactBox.TTR)
 		}
 		sum += s.FactBox.Tokens
+		hintSum[0] += s.FactBox.Adverbs
+		hintSum[1] += s.FactBox.PassiveVoice
+		hintSum[2] += s.FactBox.SimplerAlternatives
+	}
+	if f := d.FactBox; hintSum != [3]int{f.Adverbs, f.PassiveVoice, f.SimplerAlternatives} {
+		t.Fatalf("sentences have %v hints, fact box says %d %d %d", hintSum, f.Adverbs, f.PassiveVoice, f.SimplerAlternatives)
 	}
 	if nextTok != len(d.Tokens) || sum != d.FactBox.Tokens {
 		t.Fatalf("sentences cover %d of %d tokens, fact box says %d", nextTok, len(d.Tokens), d.FactBox.Tokens)
@@ -282,7 +319,8 @@ func sameAnalysis(a, b *Document) bool {
 }
 
 func FuzzAnalyze(f *testing.F) {
-	for _, s := range []string{"", "Hello world.", "# T\n\n- a\n- b\n\n```\nx\n```\n", "Mr. Smith paid $1.5 million… Why?!", "a\r\nb\rc\n", "\xff\xfe", "---\nx: 1\n---\nText."} {
+	for _, s := range []string{"", "Hello world.", "# T\n\n- a\n- b\n\n```\nx\n```\n", "Mr. Smith paid $1.5 million… Why?!", "a\r\nb\rc\n",
+		"The report was quickly written in order to utilize the data. It wasn't found, fixed and tested; e.g. it is being repaired.", "\xff\xfe", "---\nx: 1\n---\nText."} {
 		f.Add(s, false)
 		f.Add(s, true)
 	}

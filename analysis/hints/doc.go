@@ -5,8 +5,15 @@
 //
 // # Usage
 //
-//	words := []hints.Span{{0, 3}, {4, 10}, {11, 14}, {15, 22}, {23, 30}}
-//	for _, h := range hints.Find(nil, text, hints.Span{0, len(text)}, words) {
+// analysis.Analyze runs Find on every sentence and keeps the result in
+// Sentence.Hints. To run it on word spans of your own, classify each word
+// (once per distinct word, if there are many) and pass the sentence:
+//
+//	var words []hints.Word
+//	for _, s := range spans {
+//		words = append(words, hints.Word{Span: s, Class: hints.Classify(text[s.Start:s.End])})
+//	}
+//	for _, h := range hints.Find(nil, text, sentence, words) {
 //		fmt.Println(h.Kind, text[h.Span.Start:h.Span.End], h.Suggestions)
 //	}
 //
@@ -32,3 +39,5 @@
 // retext-simplify, each pinned to a version; see that file's header for the
 // sources and licences.
 package hints
+
+//go:generate go run -tags generate ../internal/hintgen -o words_table.go

@@ -3,6 +3,7 @@ package hints
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -54,42 +55,106 @@ type Hint struct {
 	Suggestions []string
 }
 
+// Class says what a word can be in a hint; Classify works it out once per
+// word form, so that Find only tests bits. Its low byte holds the flags
+// below, its top 16 bits the word's number among the words of the phrases
+// with simpler alternatives (0 for none).
+type Class uint32
+
+// phraseWord returns the word's number among the words of the phrases.
+func (c Class) phraseWord() uint16 { return uint16(c >> 16) }
+
+const (
+	// ClassAdverb is an -ly adverb.
+	ClassAdverb Class = 1 << iota
+	// ClassBe is a form of be, ClassGet one of get: the auxiliaries of the passive.
+	ClassBe
+	ClassGet
+	// ClassLink is a short adverb that may stand between an auxiliary and a
+	// participle ("not", "never", "well").
+	ClassLink
+	// ClassParticiple is a past participle.
+	ClassParticiple
+	// ClassPhrase is a word that starts a phrase of the simpler-alternatives table.
+	ClassPhrase
+	// ClassConj is "and" or "or", which join coordinated participles.
+	ClassConj
+)
+
+// Classify returns the classes of the word token word (its text as
+// written, any case; ’ reads as ').
+func Classify(word string) Class {
+	var buf [maxWord]byte
+	w, ok := lower(&buf, word)
+	if !ok {
+		return 0
+	}
+	var c Class
+	if isAdverb(w) {
+		c |= ClassAdverb
+	}
+	if isBe(w) {
+		c |= ClassBe
+	}
+	if isGet(w) {
+		c |= ClassGet
+	}
+	if isLinkAdverb(w) {
+		c |= ClassLink
+	}
+	if isParticiple(w) {
+		c |= ClassParticiple
+	}
+	if id := vocab[string(w)]; id != 0 {
+		c |= Class(id) << 16
+		if len(byFirst[id]) > 0 {
+			c |= ClassPhrase
+		}
+	}
+	if string(w) == "and" || string(w) == "or" {
+		c |= ClassConj
+	}
+	return c
+}
+
+// Word is a word token of a sentence: its span and its Classify classes.
+type Word struct {
+	Span  Span
+	Class Class
+}
+
 // Find appends to dst the hints of one sentence and returns the extended
 // slice. text is the whole document, sentence the sentence's span in it and
-// words the spans of its word tokens in order, with contractions split as in
-// the Penn Treebank ("wasn't" is "was" + "n't"). Every hint lies inside the
-// sentence and starts and ends on a word; the hints come sorted by start.
-// A word can be in hints of two kinds: "frequently" is an adverb and has a
-// simpler alternative, "often". Find never panics: spans outside text or
-// sentence are ignored.
-func Find(dst []Hint, text string, sentence Span, words []Span) []Hint {
+// words its word tokens in order, with contractions split as in the Penn
+// Treebank ("wasn't" is "was" + "n't"). Every hint lies inside the sentence
+// and starts and ends on a word; the hints come sorted by start. A word can
+// be in hints of two kinds: "frequently" is an adverb and has a simpler
+// alternative, "often". Find never panics: words outside text or sentence
+// are ignored.
+func Find(dst []Hint, text string, sentence Span, words []Word) []Hint {
 	sentence.Start = max(sentence.Start, 0)
 	sentence.End = min(sentence.End, len(text))
 	base := len(dst)
-	var buf [maxWord]byte
 	coveredTo := -1 // end of the last simpler alternative: phrases do not overlap
 	passiveTo := -1 // end of the last passive construction
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		if w.Start < sentence.Start || w.End > sentence.End || w.Start >= w.End {
+	for i := range words {
+		w := words[i].Span
+		c := words[i].Class
+		if c == 0 || !inside(w, sentence) {
 			continue
 		}
-		lw, ok := lower(&buf, text[w.Start:w.End])
-		if !ok {
-			continue
-		}
-		if w.Start >= coveredTo {
-			if end, p := matchPhrase(text, w.Start, sentence, lw); p != nil {
+		if c&ClassPhrase != 0 && w.Start >= coveredTo {
+			if end, p := matchPhrase(text, sentence, words, i); p != nil {
 				dst = append(dst, Hint{Kind: SimplerAlternative, Span: Span{w.Start, end}, Suggestions: capitalise(text[w.Start:end], p.replace)})
 				coveredTo = end
 			}
 		}
-		if isAdverb(lw) {
+		if c&ClassAdverb != 0 {
 			dst = append(dst, Hint{Kind: Adverb, Span: w})
 		}
 		// The words of a construction do not start another one: "is being
 		// repaired" is one hint, not two.
-		if w.Start >= passiveTo && (isBe(lw) || isGet(lw)) {
+		if c&(ClassBe|ClassGet) != 0 && w.Start >= passiveTo {
 			if end := passive(text, sentence, words, i); end > 0 {
 				dst = append(dst, Hint{Kind: PassiveVoice, Span: Span{w.Start, end}})
 				passiveTo = end
@@ -133,24 +198,34 @@ func lower(buf *[maxWord]byte, s string) ([]byte, bool) {
 	return buf[:n], true
 }
 
-// search reports whether the sorted table holds w.
-func search(table []string, w []byte) bool {
-	lo, hi := 0, len(table)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if table[m] < string(w) {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+// wordSet is a set of the words of a generated table.
+type wordSet map[string]struct{}
+
+func newWordSet(words []string) wordSet {
+	s := make(wordSet, len(words))
+	for _, w := range words {
+		s[w] = struct{}{}
 	}
-	return lo < len(table) && table[lo] == string(w)
+	return s
 }
+
+// has reports whether the set holds w.
+func (s wordSet) has(w []byte) bool {
+	_, ok := s[string(w)]
+	return ok
+}
+
+// sets holds the tables as sets, built on first use: a lookup costs one hash
+// rather than a dozen string comparisons of a binary search.
+var sets = sync.OnceValue(func() (s struct{ adverbs, verbs, participles wordSet }) {
+	s.adverbs, s.verbs, s.participles = newWordSet(adverbs[:]), newWordSet(verbs[:]), newWordSet(participles[:])
+	return s
+})
 
 // isAdverb reports whether the lowercase word w is an -ly adverb.
 func isAdverb(w []byte) bool {
 	n := len(w)
-	return n > 3 && w[n-2] == 'l' && w[n-1] == 'y' && search(adverbs[:], w)
+	return n > 3 && w[n-2] == 'l' && w[n-1] == 'y' && sets().adverbs.has(w)
 }
 
 // capitalise returns the suggestions written the way the writer wrote the

@@ -43,17 +43,24 @@ func isLinkAdverb(w []byte) bool {
 // not, and neither is a word whose stem is no verb ("red", "bread",
 // "naked").
 func isParticiple(w []byte) bool {
-	if search(participles[:], w) {
+	s := sets()
+	if s.participles.has(w) {
 		return true
 	}
 	n := len(w)
 	if n < 4 || w[n-2] != 'e' || w[n-1] != 'd' {
 		return false
 	}
-	if search(verbs[:], w) {
+	if s.verbs.has(w) {
 		return false
 	}
-	return search(verbs[:], w[:n-2]) || search(verbs[:], w[:n-1])
+	return s.verbs.has(w[:n-2]) || s.verbs.has(w[:n-1])
+}
+
+// inside reports whether the word w is a non-empty span inside sentence,
+// which Find has already clipped to the text.
+func inside(w, sentence Span) bool {
+	return sentence.Start <= w.Start && w.Start < w.End && w.End <= sentence.End
 }
 
 // adjacent reports whether nothing but spaces and Markdown emphasis stands
@@ -77,20 +84,15 @@ func adjacent(text string, a, b Span) bool {
 // forms of be ("is being", "been being") and at most two adverbs, then the
 // participle. Participles coordinated with it ("was found, fixed and
 // tested") belong to the same construction: it counts once.
-func passive(text string, sentence Span, words []Span, i int) int {
-	var buf [maxWord]byte
+func passive(text string, sentence Span, words []Word, i int) int {
 	adverbs := 0
-	k := i + 1
-	for ; k < len(words) && adjacent(text, words[k-1], words[k]) && words[k].End <= sentence.End; k++ {
-		w, ok := lower(&buf, text[words[k].Start:words[k].End])
-		if !ok {
-			return 0
-		}
+	for k := i + 1; k < len(words) && inside(words[k].Span, sentence) && adjacent(text, words[k-1].Span, words[k].Span); k++ {
+		c := words[k].Class
 		switch {
-		case isParticiple(w):
+		case c&ClassParticiple != 0:
 			return coordinated(text, sentence, words, k)
-		case isBe(w):
-		case adverbs < 2 && (isLinkAdverb(w) || isAdverb(w)):
+		case c&ClassBe != 0:
+		case adverbs < 2 && c&(ClassLink|ClassAdverb) != 0:
 			adverbs++
 		default:
 			return 0
@@ -101,27 +103,24 @@ func passive(text string, sentence Span, words []Span, i int) int {
 
 // coordinated returns the end of the participle words[k] and of the
 // participles coordinated with it by commas, "and" or "or".
-func coordinated(text string, sentence Span, words []Span, k int) int {
-	var buf [maxWord]byte
-	end := words[k].End
-	for j := k + 1; j < len(words) && words[j].End <= sentence.End; {
-		gap := strings.TrimSpace(text[words[j-1].End:words[j].Start])
-		w, ok := lower(&buf, text[words[j].Start:words[j].End])
-		if !ok {
+func coordinated(text string, sentence Span, words []Word, k int) int {
+	end := words[k].Span.End
+	for j := k + 1; j < len(words) && inside(words[j].Span, sentence); {
+		prev, w := words[j-1].Span, words[j]
+		if prev.End > w.Span.Start {
 			break
 		}
-		if string(w) == "and" || string(w) == "or" {
-			if gap != "" && gap != "," || j+1 >= len(words) || !adjacent(text, words[j], words[j+1]) || words[j+1].End > sentence.End {
+		gap := strings.TrimSpace(text[prev.End:w.Span.Start])
+		if w.Class&ClassConj != 0 {
+			if gap != "" && gap != "," || j+1 >= len(words) || !inside(words[j+1].Span, sentence) ||
+				!adjacent(text, w.Span, words[j+1].Span) || words[j+1].Class&ClassParticiple == 0 {
 				break
 			}
 			j++
-			if w, ok = lower(&buf, text[words[j].Start:words[j].End]); !ok || !isParticiple(w) {
-				break
-			}
-		} else if gap != "," || !isParticiple(w) {
+		} else if gap != "," || w.Class&ClassParticiple == 0 {
 			break
 		}
-		end = words[j].End
+		end = words[j].Span.End
 		j++
 	}
 	return end

@@ -3,6 +3,7 @@ package hints
 import (
 	"cmp"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,45 +15,72 @@ type phrase struct {
 	replace []string
 }
 
-// byKey indexes the phrases by their first word's leading letters ("i" for
-// "i.e.", "state" for "state-of-the-art"), each list longest phrase first so
-// that "in view of the above" wins over "in view of".
-var byKey = func() map[string][]*phrase {
-	m := map[string][]*phrase{}
-	for i := range phrases {
-		p := &phrases[i]
-		k := leadingLetters(p.text)
-		m[k] = append(m[k], p)
+// phraseWords splits a phrase of the table into the words the analysis
+// makes of it: at spaces, slashes and hyphens ("and/or" is "and" + "or"),
+// with a final period left out ("i.e." is the token "i.e").
+func phraseWords(text string) []string {
+	words := strings.FieldsFunc(text, func(r rune) bool { return r == ' ' || r == '/' || r == '-' })
+	for i, w := range words {
+		words[i] = strings.TrimSuffix(w, ".")
 	}
-	for _, ps := range m {
-		slices.SortStableFunc(ps, func(a, b *phrase) int { return cmp.Compare(len(b.text), len(a.text)) })
-	}
-	return m
-}()
-
-// leadingLetters returns the ASCII letters s starts with.
-func leadingLetters[S ~string | ~[]byte](s S) S {
-	i := 0
-	for i < len(s) && ('a' <= s[i] && s[i] <= 'z' || 'A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
-	return s[:i]
+	return words
 }
 
-// matchPhrase returns the end of the longest phrase of the table that
-// starts at the word at offset start (lw is that word in lowercase) and ends
-// inside sentence, and the phrase; 0 and nil when none does. Letters match
-// regardless of case, a space of the phrase matches any run of white space
-// (a line break too), and the phrase must be a whole word: no letter, digit,
-// hyphen or apostrophe just before or after it.
-func matchPhrase(text string, start int, sentence Span, lw []byte) (int, *phrase) {
-	ps, ok := byKey[string(leadingLetters(lw))]
-	if !ok || joined(text, start, sentence.Start, true) {
-		return 0, nil
+// vocab numbers the words of the phrases from 1; phraseIDs[p] holds the
+// numbers of the words of phrases[p], and byFirst[id] the indexes of the
+// phrases whose first word is id, longest first, so that "in view of the
+// above" wins over "in view of".
+var vocab, phraseIDs, byFirst = func() (map[string]uint16, [][]uint16, [][]int) {
+	vocab := map[string]uint16{}
+	ids := make([][]uint16, len(phrases))
+	for i := range phrases {
+		for _, w := range phraseWords(phrases[i].text) {
+			id, ok := vocab[w]
+			if !ok {
+				id = uint16(len(vocab) + 1)
+				vocab[w] = id
+			}
+			ids[i] = append(ids[i], id)
+		}
 	}
-	for _, p := range ps {
-		if end := matchAt(text, start, sentence.End, p.text); end > 0 && !joined(text, end, sentence.End, false) {
-			return end, p
+	byFirst := make([][]int, len(vocab)+1)
+	for i := range phrases {
+		first := ids[i][0]
+		byFirst[first] = append(byFirst[first], i)
+	}
+	for _, ps := range byFirst {
+		slices.SortStableFunc(ps, func(a, b int) int {
+			return cmp.Or(cmp.Compare(len(ids[b]), len(ids[a])), cmp.Compare(len(phrases[b].text), len(phrases[a].text)))
+		})
+	}
+	return vocab, ids, byFirst
+}()
+
+// matchPhrase returns the end of the longest phrase of the table that starts
+// at words[i] and ends inside sentence, and the phrase; 0 and nil when none
+// does. The words' phrase ids must follow the phrase's, then the text must
+// match it: letters regardless of case, a space of the phrase any run of
+// white space (a line break too), other characters exactly. The phrase must
+// be a whole word: no letter, digit, hyphen or apostrophe just before or
+// after it.
+func matchPhrase(text string, sentence Span, words []Word, i int) (int, *phrase) {
+	start := words[i].Span.Start
+next:
+	for _, p := range byFirst[words[i].Class.phraseWord()] {
+		ids := phraseIDs[p]
+		if i+len(ids) > len(words) {
+			continue
+		}
+		for k := 1; k < len(ids); k++ {
+			if words[i+k].Class.phraseWord() != ids[k] {
+				continue next
+			}
+		}
+		if end := matchAt(text, start, sentence.End, phrases[p].text); end > 0 && !joined(text, end, sentence.End, false) {
+			if joined(text, start, sentence.Start, true) {
+				return 0, nil
+			}
+			return end, &phrases[p]
 		}
 	}
 	return 0, nil
@@ -107,4 +135,13 @@ func joined(text string, i, bound int, before bool) bool {
 		r, _ = utf8.DecodeRuneInString(text[i:])
 	}
 	return r == '-' || r == '\'' || r == '’' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// Phrases returns the phrases of the simpler-alternatives table, lowercase.
+func Phrases() []string {
+	out := make([]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = p.text
+	}
+	return out
 }
