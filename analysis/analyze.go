@@ -383,7 +383,11 @@ func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
 		for i := rs.Tokens.First; i < rs.Tokens.End; i++ {
 			id := a.count(i, tokBase)
 			tok := &doc.Tokens[i]
-			a.words = append(a.words, hints.Word{Span: hints.Span(tok.Span), Class: a.types.classes[id]})
+			// Words no hint can involve are left out: what Find checks
+			// between the words it gets is the text itself.
+			if c := a.types.classes[id]; c != 0 {
+				a.words = append(a.words, hints.Word{Span: hints.Span(tok.Span), Class: c})
+			}
 			f.Tokens++
 			f.Syllables += int(tok.Syllables)
 			f.Letters += int(a.types.letters[id])

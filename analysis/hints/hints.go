@@ -51,7 +51,7 @@ type Hint struct {
 	Span Span
 	// Suggestions are the plainer wordings of a SimplerAlternative, with the
 	// capitalisation of the text they replace ("Utilize" → "Use"); nil for
-	// the other kinds.
+	// the other kinds. They may be shared with other hints: do not modify.
 	Suggestions []string
 }
 
@@ -107,7 +107,7 @@ func Classify(word string) Class {
 	}
 	if id := vocab[string(w)]; id != 0 {
 		c |= Class(id) << 16
-		if len(byFirst[id]) > 0 {
+		if firsts[id] {
 			c |= ClassPhrase
 		}
 	}
@@ -126,7 +126,8 @@ type Word struct {
 // Find appends to dst the hints of one sentence and returns the extended
 // slice. text is the whole document, sentence the sentence's span in it and
 // words its word tokens in order, with contractions split as in the Penn
-// Treebank ("wasn't" is "was" + "n't"). Every hint lies inside the sentence
+// Treebank ("wasn't" is "was" + "n't"); words of class 0 may be left out,
+// since what Find checks between two words is the text between them. Every hint lies inside the sentence
 // and starts and ends on a word; the hints come sorted by start. A word can
 // be in hints of two kinds: "frequently" is an adverb and has a simpler
 // alternative, "often". Find never panics: words outside text or sentence
@@ -231,11 +232,12 @@ func isAdverb(w []byte) bool {
 // capitalise returns the suggestions written the way the writer wrote the
 // phrase: all capitals ("UTILIZE" → "USE") when every letter of it is a
 // capital and there are at least two, a capital first letter ("Utilize" →
-// "Use") when it starts with one, and as listed otherwise.
+// "Use") when it starts with one, and as listed (the table's own slice)
+// otherwise.
 func capitalise(written string, suggestions []string) []string {
 	first, _ := utf8.DecodeRuneInString(written)
 	if !unicode.IsUpper(first) {
-		return slices.Clone(suggestions)
+		return suggestions
 	}
 	letters, upper := 0, 0
 	for _, r := range written {

@@ -27,10 +27,11 @@ func phraseWords(text string) []string {
 }
 
 // vocab numbers the words of the phrases from 1; phraseIDs[p] holds the
-// numbers of the words of phrases[p], and byFirst[id] the indexes of the
-// phrases whose first word is id, longest first, so that "in view of the
-// above" wins over "in view of".
-var vocab, phraseIDs, byFirst = func() (map[string]uint16, [][]uint16, [][]int) {
+// numbers of the words of phrases[p]. byPair[first<<16|second] lists the
+// indexes of the phrases of two or more words that start with those two,
+// longest first, so that "in view of the above" wins over "in view of";
+// single[first] is the index of the one-word phrase first, or -1.
+var vocab, phraseIDs, byPair, single = func() (map[string]uint16, [][]uint16, map[uint32][]int, []int) {
 	vocab := map[string]uint16{}
 	ids := make([][]uint16, len(phrases))
 	for i := range phrases {
@@ -43,17 +44,39 @@ var vocab, phraseIDs, byFirst = func() (map[string]uint16, [][]uint16, [][]int) 
 			ids[i] = append(ids[i], id)
 		}
 	}
-	byFirst := make([][]int, len(vocab)+1)
-	for i := range phrases {
-		first := ids[i][0]
-		byFirst[first] = append(byFirst[first], i)
+	byPair := map[uint32][]int{}
+	single := make([]int, len(vocab)+1)
+	for i := range single {
+		single[i] = -1
 	}
-	for _, ps := range byFirst {
+	for i := range phrases {
+		if len(ids[i]) == 1 {
+			single[ids[i][0]] = i
+			continue
+		}
+		k := uint32(ids[i][0])<<16 | uint32(ids[i][1])
+		byPair[k] = append(byPair[k], i)
+	}
+	for _, ps := range byPair {
 		slices.SortStableFunc(ps, func(a, b int) int {
 			return cmp.Or(cmp.Compare(len(ids[b]), len(ids[a])), cmp.Compare(len(phrases[b].text), len(phrases[a].text)))
 		})
 	}
-	return vocab, ids, byFirst
+	return vocab, ids, byPair, single
+}()
+
+// firsts[id] says whether word id starts a phrase; seconds[id] has bit
+// n%64 set for each word n that follows it in a phrase, so that most pairs
+// of words are ruled out before byPair is looked up.
+var firsts, seconds = func() ([]bool, []uint64) {
+	f, sec := make([]bool, len(vocab)+1), make([]uint64, len(vocab)+1)
+	for _, ids := range phraseIDs {
+		f[ids[0]] = true
+		if len(ids) > 1 {
+			sec[ids[0]] |= 1 << (ids[1] % 64)
+		}
+	}
+	return f, sec
 }()
 
 // matchPhrase returns the end of the longest phrase of the table that starts
@@ -65,21 +88,36 @@ var vocab, phraseIDs, byFirst = func() (map[string]uint16, [][]uint16, [][]int) 
 // after it.
 func matchPhrase(text string, sentence Span, words []Word, i int) (int, *phrase) {
 	start := words[i].Span.Start
-next:
-	for _, p := range byFirst[words[i].Class.phraseWord()] {
+	first := words[i].Class.phraseWord()
+	var pair []int
+	if i+1 < len(words) {
+		if second := words[i+1].Class.phraseWord(); second != 0 && seconds[first]&(1<<(second%64)) != 0 {
+			pair = byPair[uint32(first)<<16|uint32(second)]
+		}
+	}
+	try := func(p int) int {
 		ids := phraseIDs[p]
 		if i+len(ids) > len(words) {
-			continue
+			return 0
 		}
-		for k := 1; k < len(ids); k++ {
+		for k := 2; k < len(ids); k++ {
 			if words[i+k].Class.phraseWord() != ids[k] {
-				continue next
+				return 0
 			}
 		}
-		if end := matchAt(text, start, sentence.End, phrases[p].text); end > 0 && !joined(text, end, sentence.End, false) {
-			if joined(text, start, sentence.Start, true) {
-				return 0, nil
-			}
+		end := matchAt(text, start, sentence.End, phrases[p].text)
+		if end == 0 || joined(text, end, sentence.End, false) || joined(text, start, sentence.Start, true) {
+			return 0
+		}
+		return end
+	}
+	for _, p := range pair {
+		if end := try(p); end > 0 {
+			return end, &phrases[p]
+		}
+	}
+	if p := single[first]; p >= 0 {
+		if end := try(p); end > 0 {
 			return end, &phrases[p]
 		}
 	}
