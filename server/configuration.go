@@ -20,6 +20,8 @@ type Settings struct {
 	MinWords      int                 `json:"minWords"`
 	Diagnostics   DiagnosticsSettings `json:"diagnostics"`
 	Languages     []string            `json:"languages"`
+	Hints         HintsSettings       `json:"hints"`
+	InlayHints    InlayHintsSettings  `json:"inlayHints"`
 }
 
 // DiagnosticsSettings are the settings under factbox.diagnostics.
@@ -34,6 +36,8 @@ func DefaultSettings() Settings {
 	s := Settings{HardLevel: o.HardLevel, VeryHardLevel: o.VeryHardLevel, MinWords: o.MinWords}
 	s.Diagnostics.Enable = true
 	s.Languages = []string{"markdown", "plaintext"}
+	s.Hints = DefaultHintsSettings()
+	s.InlayHints.Enable = true
 	return s
 }
 
@@ -45,7 +49,9 @@ type settingsPatch struct {
 	Diagnostics   *struct {
 		Enable *bool `json:"enable"`
 	} `json:"diagnostics"`
-	Languages []string `json:"languages"`
+	Languages  []string         `json:"languages"`
+	Hints      *hintsPatch      `json:"hints"`
+	InlayHints *inlayHintsPatch `json:"inlayHints"`
 }
 
 // ParseSettings reads settings from raw, which is either the "factbox" section
@@ -68,7 +74,7 @@ func ParseSettings(raw json.RawMessage) (s Settings, ok bool, warnings []string,
 		if string(raw) == "null" {
 			return s, false, nil, nil
 		}
-	} else if !hasAny(outer, "hardLevel", "veryHardLevel", "minWords", "diagnostics", "languages") {
+	} else if !hasAny(outer, "hardLevel", "veryHardLevel", "minWords", "diagnostics", "languages", "hints", "inlayHints") {
 		return s, false, nil, nil
 	}
 	var p settingsPatch
@@ -90,6 +96,8 @@ func ParseSettings(raw json.RawMessage) (s Settings, ok bool, warnings []string,
 	if p.Languages != nil {
 		s.Languages = slices.Clone(p.Languages)
 	}
+	p.Hints.apply(&s.Hints)
+	p.InlayHints.apply(&s.InlayHints)
 	if s.MinWords < 0 {
 		warnings = append(warnings, fmt.Sprintf("minWords %d is negative; using 0", s.MinWords))
 		s.MinWords = 0
@@ -125,7 +133,7 @@ func canonicalLanguage(id string) string {
 // Markdown is analysed as analysis.Markdown, every other language as plain text.
 func (s Settings) docConfig(languageID string) docConfig {
 	lang := canonicalLanguage(languageID)
-	cfg := docConfig{diagnostics: s.Diagnostics.Enable}
+	cfg := docConfig{diagnostics: s.Diagnostics.Enable, hints: s.Hints}
 	for _, l := range s.Languages {
 		if canonicalLanguage(l) == lang {
 			cfg.analyse = true
@@ -216,6 +224,7 @@ func (s *Server) applySettings(settings Settings, warnings []string) {
 	for _, d := range docs {
 		s.schedule(d)
 	}
+	s.refreshInlayHints()
 }
 
 // currentSettings returns the settings in force.

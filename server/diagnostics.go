@@ -131,7 +131,8 @@ func (s *Server) publish(d *Document, diags []protocol.Diagnostic) {
 	s.notify(protocol.ServerTextDocumentPublishDiagnostics, params)
 }
 
-// diagnose returns d's diagnostics: one per hard or very hard sentence. It is
+// diagnose returns d's diagnostics: one per hard or very hard sentence and
+// one per hint the settings turn on. It is
 // empty, never nil, when diagnostics are off or d's language is not analysed.
 func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
 	diags := []protocol.Diagnostic{}
@@ -145,6 +146,9 @@ func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
 	}
 	diags, err = sentenceDiagnostics(a, d.Mapper, &d.lineage.messages)
 	if err != nil {
+		s.log.Errorf("%s: %s", d.URI, err)
+	}
+	if diags, err = hintDiagnostics(diags, a, d.Mapper, d.config.hints); err != nil {
 		s.log.Errorf("%s: %s", d.URI, err)
 	}
 	return diags

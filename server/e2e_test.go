@@ -134,11 +134,16 @@ func referenceText(t testing.TB) string {
 	return lines[10]
 }
 
-// freshDiagnostics returns the diagnostics of a fresh analysis of text.
+// freshDiagnostics returns the diagnostics of a fresh analysis of text,
+// with every hint on.
 func freshDiagnostics(t testing.TB, text string, opts analysis.Options) []protocol.Diagnostic {
 	t.Helper()
-	diags, err := sentenceDiagnostics(analysis.Analyze(text, opts), NewMapper(text, UTF16), nil)
+	a := analysis.Analyze(text, opts)
+	diags, err := sentenceDiagnostics(a, NewMapper(text, UTF16), nil)
 	if err != nil {
+		t.Fatal(err)
+	}
+	if diags, err = hintDiagnostics(diags, a, NewMapper(text, UTF16), DefaultHintsSettings()); err != nil {
 		t.Fatal(err)
 	}
 	return diags

@@ -78,6 +78,9 @@ var hoverRows = []hoverRow{
 	{"Tokens", func(f analysis.FactBox) string { return strconv.Itoa(f.Tokens) }},
 	{"Types", func(f analysis.FactBox) string { return strconv.Itoa(f.Types) }},
 	{"TTR", func(f analysis.FactBox) string { return strconv.FormatFloat(f.TTR, 'f', 3, 64) }},
+	{"Adverbs", func(f analysis.FactBox) string { return strconv.Itoa(f.Adverbs) }},
+	{"Passive voice", func(f analysis.FactBox) string { return strconv.Itoa(f.PassiveVoice) }},
+	{"Simpler words", func(f analysis.FactBox) string { return strconv.Itoa(f.SimplerAlternatives) }},
 }
 
 // renderHover renders the fact boxes as a Markdown table, or as aligned plain
@@ -107,13 +110,13 @@ func renderHover(fb factBoxes, markdown bool) string {
 			b.WriteString(" |\n")
 		}
 	} else {
-		fmt.Fprintf(&b, "%-8s", "Fact box")
+		fmt.Fprintf(&b, "%-13s", "Fact box")
 		for _, h := range headers {
 			fmt.Fprintf(&b, " %10s", h)
 		}
 		b.WriteString("\n")
 		for _, row := range hoverRows {
-			fmt.Fprintf(&b, "%-8s", row.label)
+			fmt.Fprintf(&b, "%-13s", row.label)
 			for _, box := range boxes {
 				fmt.Fprintf(&b, " %10s", row.format(box))
 			}

@@ -41,6 +41,9 @@ type initializeParams struct {
 		} `json:"textDocument"`
 		Workspace *struct {
 			Configuration bool `json:"configuration"`
+			InlayHint     *struct {
+				RefreshSupport bool `json:"refreshSupport"`
+			} `json:"inlayHint"`
 		} `json:"workspace"`
 	} `json:"capabilities"`
 }
@@ -48,7 +51,8 @@ type initializeParams struct {
 // serverCapabilities adds LSP 3.17's positionEncoding to glsp's capabilities.
 type serverCapabilities struct {
 	protocol.ServerCapabilities
-	PositionEncoding string `json:"positionEncoding"`
+	PositionEncoding  string `json:"positionEncoding"`
+	InlayHintProvider bool   `json:"inlayHintProvider,omitempty"`
 }
 
 // initializeResult is InitializeResult with serverCapabilities.
@@ -101,6 +105,7 @@ func (s *Server) initialize(ctx *glsp.Context) (any, bool, bool, error) {
 	s.encoding = enc
 	s.hoverMarkdown = markdown
 	s.pullConfig = caps.Workspace != nil && caps.Workspace.Configuration
+	s.inlayRefresh = caps.Workspace != nil && caps.Workspace.InlayHint != nil && caps.Workspace.InlayHint.RefreshSupport
 	s.handler.proto.SetInitialized(true)
 	client := "unknown client"
 	if params.ClientInfo != nil {
@@ -119,7 +124,8 @@ func (s *Server) initialize(ctx *glsp.Context) (any, bool, bool, error) {
 				},
 				HoverProvider: true,
 			},
-			PositionEncoding: enc.String(),
+			PositionEncoding:  enc.String(),
+			InlayHintProvider: true,
 		},
 		ServerInfo: &protocol.InitializeResultServerInfo{Name: Name, Version: ptr(s.version)},
 	}, true, true, nil

@@ -44,6 +44,7 @@ type Server struct {
 	encoding      Encoding
 	hoverMarkdown bool
 	pullConfig    bool // the client answers workspace/configuration
+	inlayRefresh  bool // the client takes workspace/inlayHint/refresh
 	conn          *jsonrpc2.Conn
 	stream        *guardStream
 
@@ -211,6 +212,13 @@ func (h *Handler) Handle(ctx *glsp.Context) (result any, validMethod, validParam
 			return nil, true, false, err
 		}
 		result, err := h.s.factBox(&params)
+		return result, true, true, err
+	case MethodInlayHint:
+		var params InlayHintParams
+		if err := decodeParams(ctx.Params, &params); err != nil {
+			return nil, true, false, err
+		}
+		result, err := h.s.inlayHint(&params)
 		return result, true, true, err
 	}
 	return h.proto.Handle(ctx)

@@ -23,6 +23,7 @@ var (
 type docConfig struct {
 	analyse     bool // the document's language is among the analysed ones
 	diagnostics bool // diagnostics.enable
+	hints       HintsSettings
 	opts        analysis.Options
 }
 

@@ -1,0 +1,165 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/factbox/factbox/analysis"
+	"github.com/factbox/factbox/analysis/hints"
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+// Diagnostic codes of the hints, the names of their kinds in package hints.
+const (
+	CodeAdverb             = "adverb"
+	CodePassiveVoice       = "passive-voice"
+	CodeSimplerAlternative = "simpler-alternative"
+)
+
+// HintsSettings are the settings under factbox.hints: which hints become
+// diagnostics. Each is on by default.
+type HintsSettings struct {
+	Adverbs             bool `json:"adverbs"`
+	PassiveVoice        bool `json:"passiveVoice"`
+	SimplerAlternatives bool `json:"simplerAlternatives"`
+}
+
+// DefaultHintsSettings returns every hint on.
+func DefaultHintsSettings() HintsSettings {
+	return HintsSettings{Adverbs: true, PassiveVoice: true, SimplerAlternatives: true}
+}
+
+// wants reports whether the settings turn hints of kind k on.
+func (hs HintsSettings) wants(k hints.Kind) bool {
+	switch k {
+	case hints.Adverb:
+		return hs.Adverbs
+	case hints.PassiveVoice:
+		return hs.PassiveVoice
+	case hints.SimplerAlternative:
+		return hs.SimplerAlternatives
+	}
+	return false
+}
+
+// any reports whether any hint is on.
+func (hs HintsSettings) any() bool { return hs.Adverbs || hs.PassiveVoice || hs.SimplerAlternatives }
+
+// hintDiagnostics appends to diags a diagnostic of severity Hint for each
+// hint of a that hs turns on, in the order of the sentences. A hint whose
+// span m cannot map is left out and reported in the error.
+func hintDiagnostics(diags []protocol.Diagnostic, a *analysis.Document, m *Mapper, hs HintsSettings) ([]protocol.Diagnostic, error) {
+	if !hs.any() {
+		return diags, nil
+	}
+	var errs []error
+	severity := protocol.DiagnosticSeverityHint
+	source := Name
+	cursor := m.Cursor() // hints come in order of their starts
+	for i := range a.Sentences {
+		for _, h := range a.Sentences[i].Hints {
+			if !hs.wants(h.Kind) {
+				continue
+			}
+			if h.Span.Start < 0 || h.Span.Start > h.Span.End || h.Span.End > len(a.Text) {
+				errs = append(errs, fmt.Errorf("hint in sentence %d: span %d-%d outside the text", i, h.Span.Start, h.Span.End))
+				continue
+			}
+			rng, err := cursor.OffsetRange(h.Span.Start, h.Span.End)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("hint in sentence %d: %w", i, err))
+				continue
+			}
+			diags = append(diags, protocol.Diagnostic{
+				Range:    rng,
+				Severity: &severity,
+				Code:     &protocol.IntegerOrString{Value: h.Kind.String()},
+				Source:   &source,
+				Message:  hintMessage(a.Text[h.Span.Start:h.Span.End], h),
+			})
+		}
+	}
+	return diags, errors.Join(errs...)
+}
+
+// hintMessage is the short message of a hint whose text is written:
+//
+//	Adverb: quickly
+//	Passive voice: was written
+//	Simpler: use “use” for “utilize”
+//	Simpler: use “begin” or “start” for “commence”
+func hintMessage(written string, h analysis.Hint) string {
+	written = foldSpace(written)
+	switch h.Kind {
+	case hints.Adverb:
+		return "Adverb: " + written
+	case hints.PassiveVoice:
+		return "Passive voice: " + written
+	case hints.SimplerAlternative:
+		var b strings.Builder
+		b.WriteString("Simpler: use ")
+		for i, s := range h.Suggestions {
+			switch {
+			case i == 0:
+			case i == len(h.Suggestions)-1:
+				b.WriteString(" or ")
+			default:
+				b.WriteString(", ")
+			}
+			b.WriteString("“" + s + "”")
+		}
+		b.WriteString(" for “" + written + "”")
+		return b.String()
+	}
+	return written
+}
+
+// foldSpace returns s with each run of white space (a line break inside a
+// phrase, say) as one space.
+func foldSpace(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) && !strings.Contains(s, "  ") {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		if r == utf8.RuneError {
+			r = '\uFFFD'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// hintsPatch is HintsSettings as the client sends it: every field optional.
+type hintsPatch struct {
+	Adverbs             *bool `json:"adverbs"`
+	PassiveVoice        *bool `json:"passiveVoice"`
+	SimplerAlternatives *bool `json:"simplerAlternatives"`
+}
+
+// apply sets the fields of hs that p gives; a nil p gives none.
+func (p *hintsPatch) apply(hs *HintsSettings) {
+	if p == nil {
+		return
+	}
+	for _, f := range []struct {
+		from *bool
+		to   *bool
+	}{{p.Adverbs, &hs.Adverbs}, {p.PassiveVoice, &hs.PassiveVoice}, {p.SimplerAlternatives, &hs.SimplerAlternatives}} {
+		if f.from != nil {
+			*f.to = *f.from
+		}
+	}
+}

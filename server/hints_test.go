@@ -1,0 +1,137 @@
+package server
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/factbox/factbox/analysis"
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+// hintsText has one hint of each kind after a character outside the BMP, so
+// that the ranges are checked in UTF-16 units.
+const hintsText = "𐐀 The report was quickly written in order to utilize the data.\n\nIt commences."
+
+func TestHintDiagnostics(t *testing.T) {
+	a := analysis.Analyze(hintsText, analysis.DefaultOptions())
+	all := DefaultHintsSettings()
+	tests := []struct {
+		name     string
+		settings HintsSettings
+		want     []string // code, range, message
+	}{
+		{"all", all, []string{
+			"passive-voice 0:14-0:33 Passive voice: was quickly written",
+			"adverb 0:18-0:25 Adverb: quickly",
+			"simpler-alternative 0:34-0:45 Simpler: use “to” for “in order to”",
+			"simpler-alternative 0:46-0:53 Simpler: use “use” for “utilize”",
+		}},
+		{"adverbs only", HintsSettings{Adverbs: true}, []string{"adverb 0:18-0:25 Adverb: quickly"}},
+		{"passive voice only", HintsSettings{PassiveVoice: true}, []string{"passive-voice 0:14-0:33 Passive voice: was quickly written"}},
+		{"simpler only", HintsSettings{SimplerAlternatives: true}, []string{
+			"simpler-alternative 0:34-0:45 Simpler: use “to” for “in order to”",
+			"simpler-alternative 0:46-0:53 Simpler: use “use” for “utilize”",
+		}},
+		{"none", HintsSettings{}, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			diags, err := hintDiagnostics(nil, a, NewMapper(hintsText, UTF16), tt.settings)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{}
+			for _, d := range diags {
+				if *d.Severity != protocol.DiagnosticSeverityHint || *d.Source != "factbox" {
+					t.Errorf("%s: severity %d source %s, want hint factbox", d.Message, *d.Severity, *d.Source)
+				}
+				got = append(got, d.Code.Value.(string)+" "+formatRange(d.Range)+" "+d.Message)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestHintMessage(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"one suggestion", "Utilize it.", "Simpler: use “Use” for “Utilize”"},
+		{"two suggestions", "Commence it.", "Simpler: use “Begin” or “Start” for “Commence”"},
+		{"three suggestions", "Pursuant to it.", "Simpler: use “By”, “Following”, “Per” or “Under” for “Pursuant to”"},
+		{"line break folded", "It is in order\nto go.", "Simpler: use “to” for “in order to”"},
+		{"passive across a line break", "It was\n  written.", "Passive voice: was written"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysis.Analyze(tt.text, analysis.DefaultOptions())
+			var msgs []string
+			for _, s := range a.Sentences {
+				for _, h := range s.Hints {
+					msgs = append(msgs, hintMessage(tt.text[h.Span.Start:h.Span.End], h))
+				}
+			}
+			if len(msgs) != 1 || msgs[0] != tt.want {
+				t.Errorf("messages %q, want [%q]", msgs, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseHintsSettings(t *testing.T) {
+	tests := []struct {
+		name  string
+		raw   string
+		hints HintsSettings
+		inlay bool
+	}{
+		{"defaults", `{"factbox":{}}`, HintsSettings{true, true, true}, true},
+		{"one off", `{"factbox":{"hints":{"adverbs":false}}}`, HintsSettings{false, true, true}, true},
+		{"all off", `{"factbox":{"hints":{"adverbs":false,"passiveVoice":false,"simplerAlternatives":false}}}`, HintsSettings{}, true},
+		{"inlay hints off", `{"factbox":{"inlayHints":{"enable":false}}}`, HintsSettings{true, true, true}, false},
+		{"section alone", `{"hints":{"passiveVoice":false}}`, HintsSettings{true, false, true}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ok, _, err := ParseSettings(json.RawMessage(tt.raw))
+			if err != nil || !ok {
+				t.Fatalf("ParseSettings: ok %v, %v", ok, err)
+			}
+			if s.Hints != tt.hints || s.InlayHints.Enable != tt.inlay {
+				t.Errorf("hints %+v inlay %v, want %+v %v", s.Hints, s.InlayHints.Enable, tt.hints, tt.inlay)
+			}
+		})
+	}
+	if _, _, _, err := ParseSettings(json.RawMessage(`{"factbox":{"hints":{"adverbs":"yes"}}}`)); err == nil {
+		t.Error("a string for hints.adverbs is not an error")
+	}
+}
+
+// TestHintSettingsRepublish turns adverbs off over JSON-RPC and checks that
+// the document's diagnostics are published again without them.
+func TestHintSettingsRepublish(t *testing.T) {
+	c, _, _ := inProcess(t)
+	c.initialize(nil, nil)
+	c.open("file:///h.txt", "plaintext", 1, hintsText)
+	codes := func(p publication) map[string]int {
+		n := map[string]int{}
+		for _, raw := range p.Diagnostics {
+			var d struct {
+				Code string `json:"code"`
+			}
+			json.Unmarshal(raw, &d)
+			n[d.Code]++
+		}
+		return n
+	}
+	if got := codes(c.diagnostics("file:///h.txt", 1)); got["adverb"] != 1 || got["passive-voice"] != 1 || got["simpler-alternative"] != 2 {
+		t.Fatalf("codes %v, want 1 adverb, 1 passive-voice, 2 simpler-alternative", got)
+	}
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"factbox": map[string]any{"hints": map[string]any{"adverbs": false}}}})
+	if got := codes(c.diagnostics("file:///h.txt", 1)); got["adverb"] != 0 || got["passive-voice"] != 1 {
+		t.Fatalf("codes %v after adverbs off", got)
+	}
+}
