@@ -47,10 +47,15 @@ local VERY_HARD = "Notwithstanding considerable institutional heterogeneity, com
   .. "infrastructures, particularly considering unprecedented environmental unpredictability across "
   .. "interdependent governmental administrations."
 
-local function factbox_diags(bufnr)
+local SENTENCE_CODES = { ["hard-sentence"] = true, ["very-hard-sentence"] = true }
+local HINT_CODES = { adverb = true, ["passive-voice"] = true, ["simpler-alternative"] = true }
+
+-- factbox_diags returns the hard-sentence diagnostics of bufnr, or with
+-- hints set, the hint diagnostics.
+local function factbox_diags(bufnr, hints)
   local list = {}
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    if d.source == "factbox" then
+    if d.source == "factbox" and (hints and HINT_CODES or SENTENCE_CODES)[d.code] then
       table.insert(list, d)
     end
   end
@@ -144,6 +149,42 @@ local function run()
   check("diagnostic codes and severities match", codes_ok, summary(v1))
   if #v1 == 0 then
     return
+  end
+  local hints = factbox_diags(buf, true)
+  local hints_ok = #hints > 0
+  for _, d in ipairs(hints) do
+    hints_ok = hints_ok and d.severity == vim.diagnostic.severity.HINT and d.message:match("^[%a ]+: ") ~= nil
+  end
+  check("hints arrive as Hint diagnostics (adverb, passive-voice, simpler-alternative)", hints_ok, summary(hints))
+  factbox.update_settings({ hints = { adverbs = false, passiveVoice = false, simplerAlternatives = false } })
+  check("turning the hints off clears them", vim.wait(TIMEOUT, function()
+    return #factbox_diags(buf, true) == 0 and #factbox_diags(buf) == #v1
+  end, 50), summary(factbox_diags(buf, true)))
+  factbox.update_settings({ hints = { adverbs = true, passiveVoice = true, simplerAlternatives = true } })
+  check("turning them on brings them back", vim.wait(TIMEOUT, function()
+    return #factbox_diags(buf, true) == #hints
+  end, 50), summary(factbox_diags(buf, true)))
+
+  -- Paragraph grades as inlay hints, on Neovim 0.10 and later.
+  if vim.lsp.inlay_hint and vim.lsp.inlay_hint.get and vim.fn.has("nvim-0.10") == 1 then
+    local inlay = {}
+    local got_inlay = vim.wait(TIMEOUT, function()
+      inlay = vim.lsp.inlay_hint.get({ bufnr = buf })
+      return #inlay > 1
+    end, 50)
+    local labels_ok = got_inlay
+    for _, h in ipairs(inlay) do
+      local line = vim.api.nvim_buf_get_lines(buf, h.inlay_hint.position.line, h.inlay_hint.position.line + 1, false)[1] or ""
+      labels_ok = labels_ok and tostring(h.inlay_hint.label):match("^grade %-?%d+%.%d · %d+ words?$") ~= nil
+        and h.inlay_hint.position.character == #line
+    end
+    check("inlay hints give each paragraph's grade at the end of its last line", labels_ok,
+      vim.inspect(vim.tbl_map(function(h) return h.inlay_hint.label end, inlay)))
+    factbox.update_settings({ inlayHints = { enable = false } })
+    check("turning inlay hints off removes them", vim.wait(TIMEOUT, function()
+      return #vim.lsp.inlay_hint.get({ bufnr = buf }) == 0
+    end, 50), tostring(#vim.lsp.inlay_hint.get({ bufnr = buf })))
+    factbox.update_settings({ inlayHints = { enable = true } })
   end
 
   local first = v1[1]

@@ -22,6 +22,9 @@ export interface FactBoxStats {
   colemanLiau: number;
   gunningFog: number;
   smog: number;
+  adverbs: number;
+  passiveVoice: number;
+  simplerAlternatives: number;
 }
 
 /** FactBoxResult is the result of `factbox/factBox`. */
@@ -69,6 +72,9 @@ export const METRICS: readonly Metric[] = [
   { key: 'colemanLiau', label: 'Coleman–Liau', digits: 1, help: 'Coleman–Liau index' },
   { key: 'gunningFog', label: 'Gunning fog', digits: 1, help: 'Gunning fog index' },
   { key: 'smog', label: 'SMOG', digits: 1, help: 'SMOG grade' },
+  { key: 'adverbs', label: 'Adverbs', digits: 0, help: 'Adverbs ending in -ly (quickly, really)' },
+  { key: 'passiveVoice', label: 'Passive voice', digits: 0, help: 'Passive constructions (was written, is being repaired)' },
+  { key: 'simplerAlternatives', label: 'Simpler words', digits: 0, help: 'Words and phrases with a simpler alternative (utilize → use)' },
 ];
 
 function isStats(v: unknown): v is FactBoxStats {

@@ -9,6 +9,8 @@ export interface FactboxSettings {
   minWords: number;
   diagnostics: { enable: boolean };
   languages: string[];
+  hints: { adverbs: boolean; passiveVoice: boolean; simplerAlternatives: boolean };
+  inlayHints: { enable: boolean };
 }
 
 /** DEFAULT_SETTINGS mirrors the server's defaults and package.json's. */
@@ -18,6 +20,8 @@ export const DEFAULT_SETTINGS: Readonly<FactboxSettings> = Object.freeze({
   minWords: 14,
   diagnostics: Object.freeze({ enable: true }),
   languages: Object.freeze(['markdown', 'plaintext']) as unknown as string[],
+  hints: Object.freeze({ adverbs: true, passiveVoice: true, simplerAlternatives: true }),
+  inlayHints: Object.freeze({ enable: true }),
 });
 
 /**
@@ -36,6 +40,10 @@ export const SETTINGS_REQUIRING_RESTART: readonly string[] = [
   'factbox.server.path',
   'factbox.languages',
 ];
+
+function bool(v: unknown, fallback: boolean): boolean {
+  return typeof v === 'boolean' ? v : fallback;
+}
 
 function finiteNumber(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
@@ -62,6 +70,12 @@ export function readSettings(cfg: ConfigReader): FactboxSettings {
     minWords: minWords >= 1 ? minWords : 1,
     diagnostics: { enable: typeof enable === 'boolean' ? enable : DEFAULT_SETTINGS.diagnostics.enable },
     languages,
+    hints: {
+      adverbs: bool(cfg.get('hints.adverbs'), DEFAULT_SETTINGS.hints.adverbs),
+      passiveVoice: bool(cfg.get('hints.passiveVoice'), DEFAULT_SETTINGS.hints.passiveVoice),
+      simplerAlternatives: bool(cfg.get('hints.simplerAlternatives'), DEFAULT_SETTINGS.hints.simplerAlternatives),
+    },
+    inlayHints: { enable: bool(cfg.get('inlayHints.enable'), DEFAULT_SETTINGS.inlayHints.enable) },
   };
 }
 

@@ -21,6 +21,9 @@ M.defaults = {
     minWords = 14,
     diagnostics = { enable = true },
     languages = { "markdown", "plaintext" },
+    hints = { adverbs = true, passiveVoice = true, simplerAlternatives = true },
+    -- Paragraph grades as inlay hints, shown on Neovim 0.10 and later.
+    inlayHints = { enable = true },
   },
   -- on_attach(client, bufnr) runs after the server attaches to a buffer.
   on_attach = nil,
@@ -115,6 +118,15 @@ local function find_root(bufnr, markers)
 end
 
 -- client_config is the configuration shared by every start path.
+-- show_inlay_hints turns Neovim's inlay hints on for bufnr (0.10 and
+-- later) when the settings want them; :lua vim.lsp.inlay_hint.enable(false)
+-- still turns them off.
+local function show_inlay_hints(cfg, bufnr)
+  if vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable and has("nvim-0.10") and cfg.settings.inlayHints.enable then
+    vim.lsp.inlay_hint.enable(true, { bufnr = bufnr })
+  end
+end
+
 local function client_config(cfg)
   return {
     name = M.name,
@@ -122,7 +134,12 @@ local function client_config(cfg)
     init_options = { factbox = cfg.settings },
     settings = { factbox = cfg.settings },
     get_language_id = language_id,
-    on_attach = cfg.on_attach,
+    on_attach = function(client, bufnr)
+      show_inlay_hints(M.config or cfg, bufnr)
+      if cfg.on_attach then
+        cfg.on_attach(client, bufnr)
+      end
+    end,
   }
 end
 
@@ -222,6 +239,13 @@ function M.update_settings(settings)
   for _, client in ipairs(M.clients()) do
     client.config.settings = s
     client_notify(client, "workspace/didChangeConfiguration", { settings = s })
+    -- The server also asks for a refresh; showing or hiding them here does
+    -- not depend on the Neovim version handling it.
+    if settings.inlayHints ~= nil and vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable and has("nvim-0.10") then
+      for bufnr in pairs(client.attached_buffers or {}) do
+        vim.lsp.inlay_hint.enable(M.config.settings.inlayHints.enable, { bufnr = bufnr })
+      end
+    end
   end
 end
 
@@ -253,6 +277,9 @@ M.metrics = {
   { "colemanLiau", "Coleman-Liau", 1 },
   { "gunningFog", "Gunning fog", 1 },
   { "smog", "SMOG", 1 },
+  { "adverbs", "Adverbs", 0 },
+  { "passiveVoice", "Passive voice", 0 },
+  { "simplerAlternatives", "Simpler words", 0 },
 }
 
 -- format_fact_box turns a factbox/factBox result into the lines of the

@@ -27,6 +27,7 @@ import {
   DidOpenTextDocumentNotification,
   ExitNotification,
   HoverRequest,
+  InlayHint,
   InitializeParams,
   InitializeRequest,
   InitializedNotification,
@@ -81,7 +82,18 @@ function fixturePath(): string {
 
 /** CheckReport is the part of `factbox check --format json` the test compares with. */
 interface CheckReport {
-  files: { factBox: { level: number; tokens: number; types: number; sentences: number }; hard: number; veryHard: number }[];
+  files: {
+    factBox: { level: number; tokens: number; types: number; sentences: number; adverbs: number; passiveVoice: number; simplerAlternatives: number };
+    hard: number;
+    veryHard: number;
+  }[];
+}
+
+/** SENTENCE_CODES are the codes of the hard-sentence diagnostics; the others are hints. */
+const SENTENCE_CODES = ['hard-sentence', 'very-hard-sentence'];
+
+function sentenceDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+  return ds.filter((d) => SENTENCE_CODES.includes(String(d.code)));
 }
 
 /** checkReport runs `factbox check` on file as plain text, as the server reads a plaintext document. */
@@ -139,7 +151,7 @@ before(async () => {
     serverRequests.push('workspace/configuration');
     return params.items.map((i) => (i.section === 'factbox' ? DEFAULT_SETTINGS : null));
   });
-  for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create']) {
+  for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create', 'workspace/inlayHint/refresh']) {
     conn.onRequest(method, () => {
       serverRequests.push(method);
       return null;
@@ -190,14 +202,22 @@ test('factbox serve with the InitializeParams VS Code sends', async (t) => {
       textDocument: { uri, languageId: 'plaintext', version, text },
     });
     v1 = await waitFor('diagnostics of version 1', (p) => p.uri === uri && p.version === 1);
-    assert.ok(v1.diagnostics.length > 0, 'the document has hard sentences');
-    assert.equal(v1.diagnostics.length, report.hard + report.veryHard, 'as many as factbox check reports');
+    const sentences = sentenceDiagnostics(v1.diagnostics);
+    assert.ok(sentences.length > 0, 'the document has hard sentences');
+    assert.equal(sentences.length, report.hard + report.veryHard, 'as many as factbox check reports');
     assert.equal(v1.diagnostics.filter((d) => d.code === 'very-hard-sentence').length, report.veryHard);
+    const hintCount = (code: string) => v1!.diagnostics.filter((d) => d.code === code).length;
+    assert.equal(hintCount('adverb'), report.factBox.adverbs, 'adverbs as factbox check counts them');
+    assert.equal(hintCount('passive-voice'), report.factBox.passiveVoice, 'passive voice as factbox check counts it');
+    assert.equal(hintCount('simpler-alternative'), report.factBox.simplerAlternatives, 'simpler alternatives as factbox check counts them');
+    assert.ok(hintCount('adverb') + hintCount('passive-voice') + hintCount('simpler-alternative') > 0, 'the document has hints');
     const lines = text.split('\n');
     for (const d of v1.diagnostics) {
       assert.equal(d.source, 'factbox');
-      assert.ok(d.code === 'hard-sentence' || d.code === 'very-hard-sentence', `code ${d.code}`);
-      assert.equal(d.severity, d.code === 'hard-sentence' ? DiagnosticSeverity.Information : DiagnosticSeverity.Warning);
+      const severity = { 'hard-sentence': DiagnosticSeverity.Information, 'very-hard-sentence': DiagnosticSeverity.Warning,
+        adverb: DiagnosticSeverity.Hint, 'passive-voice': DiagnosticSeverity.Hint, 'simpler-alternative': DiagnosticSeverity.Hint }[String(d.code)];
+      assert.ok(severity !== undefined, `code ${d.code}`);
+      assert.equal(d.severity, severity);
       assert.ok(d.message.length > 0);
       const { start, end } = d.range;
       assert.ok(start.line < end.line || (start.line === end.line && start.character < end.character), 'non-empty range');
@@ -205,7 +225,35 @@ test('factbox serve with the InitializeParams VS Code sends', async (t) => {
     }
   });
 
-  const first = () => v1!.diagnostics[0];
+  const first = () => sentenceDiagnostics(v1!.diagnostics)[0];
+
+  await t.test('inlay hints give the grade of each paragraph in the requested range', async () => {
+    const lines = text.split(/\r\n|\r|\n/);
+    const whole = { start: { line: 0, character: 0 }, end: endPosition(text) };
+    const all = await conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: whole }) as InlayHint[];
+    assert.ok(all.length > 1, `hints for the paragraphs: ${JSON.stringify(all)}`);
+    for (const h of all) {
+      assert.match(String(h.label), /^grade -?\d+\.\d · \d+ words?$/);
+      assert.equal(h.position.character, lines[h.position.line].length, 'at the end of the line');
+      assert.ok(typeof h.tooltip === 'object' && h.tooltip.value.includes('Tokens'), 'the fact box as tooltip');
+    }
+    const second = all[1].position;
+    const part = await conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: second, end: second } }) as InlayHint[];
+    assert.deepStrictEqual(part, [all[1]], 'only the hints of the requested range');
+  });
+
+  await t.test('turning inlay hints off asks VS Code to refresh them', async () => {
+    serverRequests.length = 0;
+    await conn.sendNotification(DidChangeConfigurationNotification.type,
+      didChangeConfigurationParams({ ...DEFAULT_SETTINGS, inlayHints: { enable: false } }));
+    const whole = { start: { line: 0, character: 0 }, end: endPosition(text) };
+    assert.equal(await conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: whole }), null);
+    for (let i = 0; i < 100 && !serverRequests.includes('workspace/inlayHint/refresh'); i++) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(serverRequests.includes('workspace/inlayHint/refresh'), `requests: ${serverRequests.join(' ')}`);
+    await conn.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(DEFAULT_SETTINGS));
+  });
 
   await t.test('hover shows the fact box as Markdown', async () => {
     const hover = await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: first().range.start });
@@ -246,8 +294,8 @@ test('factbox serve with the InitializeParams VS Code sends', async (t) => {
       contentChanges: [{ range: { start: end, end }, rangeLength: 0, text: appended }],
     });
     const v2 = await waitFor('diagnostics of version 2', (p) => p.uri === uri && p.version === 2);
-    assert.equal(v2.diagnostics.length, v1!.diagnostics.length + 1, codes(v2.diagnostics).join(' '));
-    const added = v2.diagnostics.find((d) => d.range.start.line === end.line + 2);
+    assert.equal(sentenceDiagnostics(v2.diagnostics).length, sentenceDiagnostics(v1!.diagnostics).length + 1, codes(v2.diagnostics).join(' '));
+    const added = sentenceDiagnostics(v2.diagnostics).find((d) => d.range.start.line === end.line + 2);
     assert.ok(added !== undefined, `a diagnostic on line ${end.line + 2}: ${codes(v2.diagnostics).join(' ')}`);
     assert.equal(added.code, 'very-hard-sentence');
     assert.equal(added.severity, DiagnosticSeverity.Warning);
@@ -264,7 +312,7 @@ test('factbox serve with the InitializeParams VS Code sends', async (t) => {
     await waitFor('empty diagnostics after disabling', (p) => p.uri === uri && p.version === 2 && p.diagnostics.length === 0);
     published.length = 0;
     await conn.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(DEFAULT_SETTINGS));
-    await waitFor('diagnostics back after enabling', (p) => p.uri === uri && p.diagnostics.length === v1!.diagnostics.length + 1);
+    await waitFor('diagnostics back after enabling', (p) => p.uri === uri && sentenceDiagnostics(p.diagnostics).length === sentenceDiagnostics(v1!.diagnostics).length + 1);
   });
 
   await t.test('deleting the sentence again restores the original diagnostics', async () => {

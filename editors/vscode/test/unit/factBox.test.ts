@@ -18,7 +18,8 @@ function stats(level: number, over: Partial<FactBoxStats> = {}): FactBoxStats {
   return {
     level, tokens: 120, types: 80, ttr: 80 / 120, sentences: 6, syllables: 190, letters: 560,
     polysyllables: 14, wordsPerSentence: 20, syllablesPerWord: 190 / 120, readingEase: 48.25,
-    ari: 12.04, colemanLiau: 11.5, gunningFog: 12.67, smog: 11.2, ...over,
+    ari: 12.04, colemanLiau: 11.5, gunningFog: 12.67, smog: 11.2, adverbs: 3, passiveVoice: 1,
+    simplerAlternatives: 2, ...over,
   };
 }
 

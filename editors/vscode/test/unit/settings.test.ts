@@ -20,7 +20,7 @@ test('readSettings', async (t) => {
     {
       name: 'user values pass through',
       values: { hardLevel: 8.5, veryHardLevel: 12, minWords: 20, 'diagnostics.enable': false, languages: ['markdown'] },
-      want: { hardLevel: 8.5, veryHardLevel: 12, minWords: 20, diagnostics: { enable: false }, languages: ['markdown'] },
+      want: { ...DEFAULT_SETTINGS, hardLevel: 8.5, veryHardLevel: 12, minWords: 20, diagnostics: { enable: false }, languages: ['markdown'] },
     },
     {
       name: 'ill-typed values fall back to defaults',
@@ -46,6 +46,15 @@ test('readSettings', async (t) => {
       name: 'an empty language list is kept (analyse nothing)',
       values: { languages: [] },
       want: { ...DEFAULT_SETTINGS, languages: [] },
+    },
+    {
+      name: 'hint switches are read, ill-typed ones fall back to on',
+      values: { 'hints.adverbs': false, 'hints.passiveVoice': 'no', 'inlayHints.enable': false },
+      want: {
+        ...DEFAULT_SETTINGS,
+        hints: { adverbs: false, passiveVoice: true, simplerAlternatives: true },
+        inlayHints: { enable: false },
+      },
     },
   ];
   for (const c of cases) {
@@ -90,6 +99,10 @@ test('package.json declares the same defaults the extension sends', async () => 
     minWords: props['factbox.minWords'].default,
     'diagnostics.enable': props['factbox.diagnostics.enable'].default,
     languages: props['factbox.languages'].default,
+    'hints.adverbs': props['factbox.hints.adverbs'].default,
+    'hints.passiveVoice': props['factbox.hints.passiveVoice'].default,
+    'hints.simplerAlternatives': props['factbox.hints.simplerAlternatives'].default,
+    'inlayHints.enable': props['factbox.inlayHints.enable'].default,
   }));
   assert.deepStrictEqual(fromPackage, DEFAULT_SETTINGS);
   for (const [key, p] of Object.entries<Record<string, unknown>>(props)) {
