@@ -333,22 +333,17 @@ func simplify(path string) ([]phrase, error) {
 	return out, nil
 }
 
-// moduleRoot returns the directory of the go.mod above the working directory.
+// moduleRoot returns the directory of the module the working directory is in, as the go command finds it.
 func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
+	out, err := exec.Command("go", "env", "GOMOD").Output()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("go env GOMOD: %w", err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
+	mod := strings.TrimSpace(string(out))
+	if mod == "" || mod == os.DevNull {
+		return "", errors.New("not inside a Go module")
 	}
+	return filepath.Dir(mod), nil
 }
 
 // source renders the tables as Go source.
