@@ -148,7 +148,7 @@ func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
 	if err != nil {
 		s.log.Errorf("%s: %s", d.URI, err)
 	}
-	if diags, err = hintDiagnostics(diags, a, d.Mapper, d.config.hints); err != nil {
+	if diags, err = hintDiagnostics(diags, a, d.Mapper, d.config.hints, &d.lineage.hintMessages); err != nil {
 		s.log.Errorf("%s: %s", d.URI, err)
 	}
 	return diags

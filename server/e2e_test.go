@@ -143,7 +143,7 @@ func freshDiagnostics(t testing.TB, text string, opts analysis.Options) []protoc
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diags, err = hintDiagnostics(diags, a, NewMapper(text, UTF16), DefaultHintsSettings()); err != nil {
+	if diags, err = hintDiagnostics(diags, a, NewMapper(text, UTF16), DefaultHintsSettings(), nil); err != nil {
 		t.Fatal(err)
 	}
 	return diags

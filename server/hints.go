@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,16 +49,50 @@ func (hs HintsSettings) wants(k hints.Kind) bool {
 // any reports whether any hint is on.
 func (hs HintsSettings) any() bool { return hs.Adverbs || hs.PassiveVoice || hs.SimplerAlternatives }
 
+// hintCodes are the codes of the hint diagnostics, shared by all of them
+// (a diagnostic is never modified once made).
+var hintCodes = map[hints.Kind]*protocol.IntegerOrString{
+	hints.Adverb:             {Value: CodeAdverb},
+	hints.PassiveVoice:       {Value: CodePassiveVoice},
+	hints.SimplerAlternative: {Value: CodeSimplerAlternative},
+}
+
+var (
+	hintSeverity = protocol.DiagnosticSeverityHint
+	hintSource   = Name
+)
+
+// hintMessageKey is what a hint's message depends on: its kind and its text
+// as written (the suggestions follow from the text's capitals).
+type hintMessageKey struct {
+	kind    hints.Kind
+	written string
+}
+
+// hintMessageCache keeps the hint messages of one document's last
+// publication, like messageCache, so that a keystroke re-publishes thousands
+// of hints without making their messages again.
+type hintMessageCache struct {
+	mu         sync.Mutex
+	prev, next map[hintMessageKey]string
+}
+
 // hintDiagnostics appends to diags a diagnostic of severity Hint for each
 // hint of a that hs turns on, in the order of the sentences. A hint whose
-// span m cannot map is left out and reported in the error.
-func hintDiagnostics(diags []protocol.Diagnostic, a *analysis.Document, m *Mapper, hs HintsSettings) ([]protocol.Diagnostic, error) {
+// span m cannot map is left out and reported in the error. cache, which may
+// be nil, carries messages over from the document's previous publication.
+func hintDiagnostics(diags []protocol.Diagnostic, a *analysis.Document, m *Mapper, hs HintsSettings, cache *hintMessageCache) ([]protocol.Diagnostic, error) {
 	if !hs.any() {
 		return diags, nil
 	}
+	if cache == nil {
+		cache = new(hintMessageCache)
+	}
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	cache.next = make(map[hintMessageKey]string, len(cache.prev))
+	defer func() { cache.prev, cache.next = cache.next, nil }()
 	var errs []error
-	severity := protocol.DiagnosticSeverityHint
-	source := Name
 	cursor := m.Cursor() // hints come in order of their starts
 	for i := range a.Sentences {
 		for _, h := range a.Sentences[i].Hints {
@@ -73,12 +108,18 @@ func hintDiagnostics(diags []protocol.Diagnostic, a *analysis.Document, m *Mappe
 				errs = append(errs, fmt.Errorf("hint in sentence %d: %w", i, err))
 				continue
 			}
+			key := hintMessageKey{h.Kind, a.Text[h.Span.Start:h.Span.End]}
+			msg, ok := cache.prev[key]
+			if !ok {
+				msg = hintMessage(key.written, h)
+			}
+			cache.next[key] = msg
 			diags = append(diags, protocol.Diagnostic{
 				Range:    rng,
-				Severity: &severity,
-				Code:     &protocol.IntegerOrString{Value: h.Kind.String()},
-				Source:   &source,
-				Message:  hintMessage(a.Text[h.Span.Start:h.Span.End], h),
+				Severity: &hintSeverity,
+				Code:     hintCodes[h.Kind],
+				Source:   &hintSource,
+				Message:  msg,
 			})
 		}
 	}

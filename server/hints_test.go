@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/factbox/factbox/analysis"
+	"github.com/factbox/factbox/analysis/hints"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
 
@@ -37,7 +38,7 @@ func TestHintDiagnostics(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			diags, err := hintDiagnostics(nil, a, NewMapper(hintsText, UTF16), tt.settings)
+			diags, err := hintDiagnostics(nil, a, NewMapper(hintsText, UTF16), tt.settings, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,5 +134,36 @@ func TestHintSettingsRepublish(t *testing.T) {
 	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"factbox": map[string]any{"hints": map[string]any{"adverbs": false}}}})
 	if got := codes(c.diagnostics("file:///h.txt", 1)); got["adverb"] != 0 || got["passive-voice"] != 1 {
 		t.Fatalf("codes %v after adverbs off", got)
+	}
+}
+
+// TestHintMessageCache checks that a second publication takes its messages
+// from the cache, gets the same diagnostics, and that the cache holds only
+// the last publication's messages.
+func TestHintMessageCache(t *testing.T) {
+	a := analysis.Analyze(hintsText, analysis.DefaultOptions())
+	m := NewMapper(hintsText, UTF16)
+	var c hintMessageCache
+	first, err := hintDiagnostics(nil, a, m, DefaultHintsSettings(), &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.prev) != 4 {
+		t.Fatalf("cache holds %d messages after 4 distinct hints", len(c.prev))
+	}
+	c.prev[hintMessageKey{hints.Adverb, "quickly"}] = "from the cache"
+	second, err := hintDiagnostics(nil, a, m, DefaultHintsSettings(), &c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second[1].Message != "from the cache" || second[0].Message != first[0].Message {
+		t.Errorf("messages %q, %q: want the cached one for the adverb", second[0].Message, second[1].Message)
+	}
+	other := analysis.Analyze("It commences.", analysis.DefaultOptions())
+	if _, err := hintDiagnostics(nil, other, NewMapper("It commences.", UTF16), DefaultHintsSettings(), &c); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.prev) != 1 {
+		t.Errorf("cache holds %d messages after a publication of 1", len(c.prev))
 	}
 }

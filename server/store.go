@@ -50,6 +50,8 @@ type Document struct {
 type lineage struct {
 	last     atomic.Pointer[analysis.Document]
 	messages messageCache
+	// hintMessages carries the hint messages over from one publication to the next.
+	hintMessages hintMessageCache
 }
 
 // newDocument returns a document value. lin is the lineage of the versions
