@@ -159,8 +159,8 @@ func TestHintMessageCache(t *testing.T) {
 	if second[1].Message != "from the cache" || second[0].Message != first[0].Message {
 		t.Errorf("messages %q, %q: want the cached one for the adverb", second[0].Message, second[1].Message)
 	}
-	other := analysis.Analyze("It commences.", analysis.DefaultOptions())
-	if _, err := hintDiagnostics(nil, other, NewMapper("It commences.", UTF16), DefaultHintsSettings(), &c); err != nil {
+	other := analysis.Analyze("We commence.", analysis.DefaultOptions())
+	if _, err := hintDiagnostics(nil, other, NewMapper("We commence.", UTF16), DefaultHintsSettings(), &c); err != nil {
 		t.Fatal(err)
 	}
 	if len(c.prev) != 1 {
