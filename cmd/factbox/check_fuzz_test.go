@@ -32,6 +32,7 @@ func FuzzCheck(f *testing.F) {
 		"𐐀 😀 é 東京. Tab\there.\u2028Next\u2029sentence.",
 		"---\ntitle: x\n---\n# Head\n\n- a\n- b\n\n```\ncode\n```\n\n| a | b |\n|---|---|\n| c | d |\n",
 		"\x7fELF\x00\x00\x01", // NUL: refused as binary
+		"The report was quickly written in order to utilize the data. E.g. it wasn’t found, fixed and tested.",
 	} {
 		f.Add([]byte(s))
 	}
@@ -87,6 +88,23 @@ func checkJSONSentences(t *testing.T, markup, input string, jf jsonFile) {
 		}
 		if want := strings.ToValidUTF8(input[start.Offset:end.Offset], "\uFFFD"); s.Text != want {
 			t.Fatalf("--markup %s: sentence %d text %q, want %q", markup, i, s.Text, want)
+		}
+		if s.Hints == nil {
+			t.Fatalf("--markup %s: sentence %d has hints null, want an array", markup, i)
+		}
+		for _, h := range s.Hints {
+			hs, he := h.Range.Start, h.Range.End
+			if hs.Offset < start.Offset || he.Offset > end.Offset || hs.Offset >= he.Offset {
+				t.Fatalf("--markup %s: sentence %d %d-%d: hint %s %d-%d outside it or empty in %q", markup, i, start.Offset, end.Offset, h.Kind, hs.Offset, he.Offset, input)
+			}
+			for _, p := range []jsonPosition{hs, he} {
+				if line, col := naivePosition(input, p.Offset); p.Line != line || p.Column != col {
+					t.Fatalf("--markup %s: hint offset %d at %d:%d, want %d:%d in %q", markup, p.Offset, p.Line, p.Column, line, col, input)
+				}
+			}
+			if want := strings.ToValidUTF8(input[hs.Offset:he.Offset], "\uFFFD"); h.Text != want || (len(h.Suggestions) > 0) != (h.Kind == "simpler-alternative") {
+				t.Fatalf("--markup %s: hint %s text %q (want %q), suggestions %q", markup, h.Kind, h.Text, want, h.Suggestions)
+			}
 		}
 		words += s.Words
 		switch s.Difficulty {
