@@ -134,6 +134,10 @@ func hintDiagnostics(diags []protocol.Diagnostic, a *analysis.Document, m *Mappe
 //	Simpler: use “begin” or “start” for “commence”
 func hintMessage(written string, h analysis.Hint) string {
 	written = foldSpace(written)
+	if h.Kind == hints.PassiveVoice {
+		// Between its words a construction may hold emphasis and quote markers.
+		written = foldSpace(strings.NewReplacer("*", " ", "_", " ", ">", " ").Replace(written))
+	}
 	switch h.Kind {
 	case hints.Adverb:
 		return "Adverb: " + written

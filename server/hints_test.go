@@ -65,6 +65,7 @@ func TestHintMessage(t *testing.T) {
 		{"three suggestions", "Pursuant to it.", "Simpler: use “By”, “Following”, “Per” or “Under” for “Pursuant to”"},
 		{"line break folded", "It is in order\nto go.", "Simpler: use “to” for “in order to”"},
 		{"passive across a line break", "It was\n  written.", "Passive voice: was written"},
+		{"markup left out", "> It was **not**\n> _often_ written.", "Passive voice: was not often written"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

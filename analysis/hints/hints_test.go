@@ -59,6 +59,9 @@ func TestFind(t *testing.T) {
 		{"abbreviation with its period", "Some fruit, e.g. apples, fell.", []string{"simpler-alternative:e.g.→for example|such as"}},
 		{"due to the fact that", "We left due to the fact that it rained.", []string{"simpler-alternative:due to the fact that→because|due to|since"}},
 		{"typographic apostrophe", "It wasn’t opened.", []string{"passive-voice:wasn’t opened"}},
+		{"across block quote lines", "> It was\n> written prior\n> to that.", []string{"passive-voice:was\n> written", "simpler-alternative:prior\n> to→before"}},
+		{"a > inside a line ends a construction", "It was > written prior > to that.", []string{}},
+		{"emphasis inside a construction", "It was **quickly** written.", []string{"passive-voice:was **quickly** written", "adverb:quickly"}},
 		{"adverb and simpler alternative", "We frequently meet.", []string{"simpler-alternative:frequently→often", "adverb:frequently"}},
 	}
 	for _, tt := range tests {

@@ -63,15 +63,23 @@ func inside(w, sentence Span) bool {
 	return sentence.Start <= w.Start && w.Start < w.End && w.End <= sentence.End
 }
 
-// adjacent reports whether nothing but spaces and Markdown emphasis stands
-// between the words a and b: punctuation ends a construction.
+// adjacent reports whether nothing but white space, Markdown emphasis and,
+// after a line break, a block quote's markers stands between the words a
+// and b: punctuation ends a construction.
 func adjacent(text string, a, b Span) bool {
 	if a.End > b.Start {
 		return false
 	}
+	newline := false
 	for i := a.End; i < b.Start; i++ {
 		switch text[i] {
-		case ' ', '\t', '\n', '\r', '*', '_':
+		case '\n', '\r':
+			newline = true
+		case ' ', '\t', '*', '_':
+		case '>':
+			if !newline {
+				return false
+			}
 		default:
 			return false
 		}

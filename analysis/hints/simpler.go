@@ -125,13 +125,16 @@ func matchPhrase(text string, sentence Span, words []Word, i int) (int, *phrase)
 }
 
 // matchAt returns the end of phrase matched in text at offset i, before
-// limit, or 0.
+// limit, or 0. A space of the phrase matches a run of white space, which
+// may hold a block quote's markers after a line break ("prior\n> to").
 func matchAt(text string, i, limit int, phrase string) int {
 	for p := 0; p < len(phrase); p++ {
 		c := phrase[p]
 		if c == ' ' {
-			j := i
-			for j < limit && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r') {
+			// White space, and a block quote's markers after a line break.
+			j, newline := i, false
+			for j < limit && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r' || text[j] == '>' && newline) {
+				newline = newline || text[j] == '\n' || text[j] == '\r'
 				j++
 			}
 			if j == i {
