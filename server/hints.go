@@ -77,6 +77,29 @@ type hintMessageCache struct {
 	prev, next map[hintMessageKey]string
 }
 
+// generation starts a publication: messages used in it are kept for the
+// next one, the others forgotten. It locks c until the returned function runs.
+func (c *hintMessageCache) generation() (done func()) {
+	c.mu.Lock()
+	c.next = make(map[hintMessageKey]string, len(c.prev))
+	return func() {
+		c.prev, c.next = c.next, nil
+		c.mu.Unlock()
+	}
+}
+
+// message returns the message of h, whose text is written, from the last
+// publication or made afresh. The caller holds a generation.
+func (c *hintMessageCache) message(written string, h analysis.Hint) string {
+	key := hintMessageKey{h.Kind, written}
+	msg, ok := c.prev[key]
+	if !ok {
+		msg = hintMessage(written, h)
+	}
+	c.next[key] = msg
+	return msg
+}
+
 // hintDiagnostics appends to diags a diagnostic of severity Hint for each
 // hint of a that hs turns on, in the order of the sentences. A hint whose
 // span m cannot map is left out and reported in the error. cache, which may
@@ -88,13 +111,16 @@ func hintDiagnostics(diags []protocol.Diagnostic, a *analysis.Document, m *Mappe
 	if cache == nil {
 		cache = new(hintMessageCache)
 	}
-	cache.mu.Lock()
-	defer cache.mu.Unlock()
-	cache.next = make(map[hintMessageKey]string, len(cache.prev))
-	defer func() { cache.prev, cache.next = cache.next, nil }()
+	defer cache.generation()()
+	return appendHintDiagnostics(diags, a, 0, len(a.Sentences), m.Cursor(), hs, cache)
+}
+
+// appendHintDiagnostics appends the diagnostics of the hints of sentences
+// [first, end) of a that hs turns on, their ranges from cursor. The caller
+// holds a generation of cache.
+func appendHintDiagnostics(diags []protocol.Diagnostic, a *analysis.Document, first, end int, cursor *Cursor, hs HintsSettings, cache *hintMessageCache) ([]protocol.Diagnostic, error) {
 	var errs []error
-	cursor := m.Cursor() // hints come in order of their starts
-	for i := range a.Sentences {
+	for i := max(first, 0); i < min(end, len(a.Sentences)); i++ {
 		for _, h := range a.Sentences[i].Hints {
 			if !hs.wants(h.Kind) {
 				continue
@@ -108,18 +134,12 @@ func hintDiagnostics(diags []protocol.Diagnostic, a *analysis.Document, m *Mappe
 				errs = append(errs, fmt.Errorf("hint in sentence %d: %w", i, err))
 				continue
 			}
-			key := hintMessageKey{h.Kind, a.Text[h.Span.Start:h.Span.End]}
-			msg, ok := cache.prev[key]
-			if !ok {
-				msg = hintMessage(key.written, h)
-			}
-			cache.next[key] = msg
 			diags = append(diags, protocol.Diagnostic{
 				Range:    rng,
 				Severity: &hintSeverity,
 				Code:     hintCodes[h.Kind],
 				Source:   &hintSource,
-				Message:  msg,
+				Message:  cache.message(a.Text[h.Span.Start:h.Span.End], h),
 			})
 		}
 	}
