@@ -30,14 +30,13 @@ type DiagnosticsSettings struct {
 }
 
 // DefaultSettings returns the settings used when the client gives none: the
-// thresholds of analysis.DefaultOptions, diagnostics on, Markdown and plain text.
+// thresholds of analysis.DefaultOptions, diagnostics on, Markdown and plain
+// text, and neither hints nor inlay hints, which the editors turn on.
 func DefaultSettings() Settings {
 	o := analysis.DefaultOptions()
 	s := Settings{HardLevel: o.HardLevel, VeryHardLevel: o.VeryHardLevel, MinWords: o.MinWords}
 	s.Diagnostics.Enable = true
 	s.Languages = []string{"markdown", "plaintext"}
-	s.Hints = DefaultHintsSettings()
-	s.InlayHints.Enable = true
 	return s
 }
 

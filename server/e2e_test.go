@@ -135,7 +135,7 @@ func referenceText(t testing.TB) string {
 }
 
 // freshDiagnostics returns the diagnostics of a fresh analysis of text,
-// with every hint on.
+// with the hints of the default settings (none).
 func freshDiagnostics(t testing.TB, text string, opts analysis.Options) []protocol.Diagnostic {
 	t.Helper()
 	a := analysis.Analyze(text, opts)
@@ -143,7 +143,7 @@ func freshDiagnostics(t testing.TB, text string, opts analysis.Options) []protoc
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diags, err = hintDiagnostics(diags, a, NewMapper(text, UTF16), DefaultHintsSettings(), nil); err != nil {
+	if diags, err = hintDiagnostics(diags, a, NewMapper(text, UTF16), DefaultSettings().Hints, nil); err != nil {
 		t.Fatal(err)
 	}
 	return diags

@@ -66,7 +66,7 @@ func TestSimplerCodeActionsNameTheirDiagnostic(t *testing.T) {
 	const text = "We commence now."
 	a := analysis.Analyze(text, analysis.DefaultOptions())
 	m := NewMapper(text, UTF16)
-	diags, err := hintDiagnostics(nil, a, m, DefaultHintsSettings(), nil)
+	diags, err := hintDiagnostics(nil, a, m, AllHints(), nil)
 	if err != nil || len(diags) != 1 {
 		t.Fatalf("diagnostics %v, %v", diags, err)
 	}

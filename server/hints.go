@@ -21,15 +21,17 @@ const (
 )
 
 // HintsSettings are the settings under factbox.hints: which hints become
-// diagnostics. Each is on by default.
+// diagnostics. The server's default is none: a client that does not ask for
+// them gets what it got before hints existed. The editor integrations turn
+// each on by default.
 type HintsSettings struct {
 	Adverbs             bool `json:"adverbs"`
 	PassiveVoice        bool `json:"passiveVoice"`
 	SimplerAlternatives bool `json:"simplerAlternatives"`
 }
 
-// DefaultHintsSettings returns every hint on.
-func DefaultHintsSettings() HintsSettings {
+// AllHints returns every hint on, as the editor integrations default to.
+func AllHints() HintsSettings {
 	return HintsSettings{Adverbs: true, PassiveVoice: true, SimplerAlternatives: true}
 }
 

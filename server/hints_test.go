@@ -16,7 +16,7 @@ const hintsText = "𐐀 The report was quickly written in order to utilize the d
 
 func TestHintDiagnostics(t *testing.T) {
 	a := analysis.Analyze(hintsText, analysis.DefaultOptions())
-	all := DefaultHintsSettings()
+	all := AllHints()
 	tests := []struct {
 		name     string
 		settings HintsSettings
@@ -90,11 +90,12 @@ func TestParseHintsSettings(t *testing.T) {
 		hints HintsSettings
 		inlay bool
 	}{
-		{"defaults", `{"factbox":{}}`, HintsSettings{true, true, true}, true},
-		{"one off", `{"factbox":{"hints":{"adverbs":false}}}`, HintsSettings{false, true, true}, true},
-		{"all off", `{"factbox":{"hints":{"adverbs":false,"passiveVoice":false,"simplerAlternatives":false}}}`, HintsSettings{}, true},
-		{"inlay hints off", `{"factbox":{"inlayHints":{"enable":false}}}`, HintsSettings{true, true, true}, false},
-		{"section alone", `{"hints":{"passiveVoice":false}}`, HintsSettings{true, false, true}, true},
+		{"defaults: off", `{"factbox":{}}`, HintsSettings{}, false},
+		{"one on", `{"factbox":{"hints":{"adverbs":true}}}`, HintsSettings{Adverbs: true}, false},
+		{"all on", `{"factbox":{"hints":{"adverbs":true,"passiveVoice":true,"simplerAlternatives":true}}}`, AllHints(), false},
+		{"one off again", `{"factbox":{"hints":{"adverbs":true,"passiveVoice":false,"simplerAlternatives":true}}}`, HintsSettings{true, false, true}, false},
+		{"inlay hints on", `{"factbox":{"inlayHints":{"enable":true}}}`, HintsSettings{}, true},
+		{"section alone", `{"hints":{"passiveVoice":true}}`, HintsSettings{PassiveVoice: true}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,7 +117,7 @@ func TestParseHintsSettings(t *testing.T) {
 // the document's diagnostics are published again without them.
 func TestHintSettingsRepublish(t *testing.T) {
 	c, _, _ := inProcess(t)
-	c.initialize(nil, nil)
+	c.initialize(nil, map[string]any{"factbox": map[string]any{"hints": AllHints()}})
 	c.open("file:///h.txt", "plaintext", 1, hintsText)
 	codes := func(p publication) map[string]int {
 		n := map[string]int{}
@@ -132,7 +133,7 @@ func TestHintSettingsRepublish(t *testing.T) {
 	if got := codes(c.diagnostics("file:///h.txt", 1)); got["adverb"] != 1 || got["passive-voice"] != 1 || got["simpler-alternative"] != 2 {
 		t.Fatalf("codes %v, want 1 adverb, 1 passive-voice, 2 simpler-alternative", got)
 	}
-	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"factbox": map[string]any{"hints": map[string]any{"adverbs": false}}}})
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"factbox": map[string]any{"hints": map[string]any{"adverbs": false, "passiveVoice": true, "simplerAlternatives": true}}}})
 	if got := codes(c.diagnostics("file:///h.txt", 1)); got["adverb"] != 0 || got["passive-voice"] != 1 {
 		t.Fatalf("codes %v after adverbs off", got)
 	}
@@ -145,7 +146,7 @@ func TestHintMessageCache(t *testing.T) {
 	a := analysis.Analyze(hintsText, analysis.DefaultOptions())
 	m := NewMapper(hintsText, UTF16)
 	var c hintMessageCache
-	first, err := hintDiagnostics(nil, a, m, DefaultHintsSettings(), &c)
+	first, err := hintDiagnostics(nil, a, m, AllHints(), &c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +154,7 @@ func TestHintMessageCache(t *testing.T) {
 		t.Fatalf("cache holds %d messages after 4 distinct hints", len(c.prev))
 	}
 	c.prev[hintMessageKey{hints.Adverb, "quickly"}] = "from the cache"
-	second, err := hintDiagnostics(nil, a, m, DefaultHintsSettings(), &c)
+	second, err := hintDiagnostics(nil, a, m, AllHints(), &c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +162,7 @@ func TestHintMessageCache(t *testing.T) {
 		t.Errorf("messages %q, %q: want the cached one for the adverb", second[0].Message, second[1].Message)
 	}
 	other := analysis.Analyze("We commence.", analysis.DefaultOptions())
-	if _, err := hintDiagnostics(nil, other, NewMapper("We commence.", UTF16), DefaultHintsSettings(), &c); err != nil {
+	if _, err := hintDiagnostics(nil, other, NewMapper("We commence.", UTF16), AllHints(), &c); err != nil {
 		t.Fatal(err)
 	}
 	if len(c.prev) != 1 {

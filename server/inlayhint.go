@@ -127,7 +127,8 @@ func renderFactBox(title string, f analysis.FactBox, markdown bool) string {
 	return b.String()
 }
 
-// InlayHintsSettings are the settings under factbox.inlayHints.
+// InlayHintsSettings are the settings under factbox.inlayHints: off unless
+// the client turns them on, as the VS Code and Neovim integrations do.
 type InlayHintsSettings struct {
 	Enable bool `json:"enable"`
 }

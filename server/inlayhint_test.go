@@ -64,7 +64,8 @@ func TestParagraphLabel(t *testing.T) {
 // null and asks a client that supports it to refresh.
 func TestInlayHintRequest(t *testing.T) {
 	c, _, _ := inProcess(t)
-	init := c.initialize(map[string]any{"workspace": map[string]any{"inlayHint": map[string]any{"refreshSupport": true}}}, nil)
+	init := c.initialize(map[string]any{"workspace": map[string]any{"inlayHint": map[string]any{"refreshSupport": true}}},
+		map[string]any{"factbox": map[string]any{"inlayHints": map[string]any{"enable": true}}})
 	if caps, _ := init["capabilities"].(map[string]any); caps["inlayHintProvider"] != true {
 		t.Fatalf("capabilities %v: no inlayHintProvider", init["capabilities"])
 	}
@@ -106,7 +107,7 @@ func TestInlayHintRequest(t *testing.T) {
 // offer refreshSupport gets no refresh request.
 func TestInlayHintNoRefreshWithoutSupport(t *testing.T) {
 	c, _, _ := inProcess(t)
-	c.initialize(nil, nil)
+	c.initialize(nil, map[string]any{"factbox": map[string]any{"inlayHints": map[string]any{"enable": true}}})
 	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"factbox": map[string]any{"inlayHints": map[string]any{"enable": false}}}})
 	c.call("factbox/nope", map[string]any{})
 	select {
