@@ -52,12 +52,17 @@ type Options struct {
 	// HardLevel and VeryHardLevel are the Flesch–Kincaid grade levels at or
 	// above which a sentence is hard and very hard.
 	HardLevel, VeryHardLevel float64
+	// Hints finds the adverbs, passive voice and simpler alternatives of
+	// each sentence (Sentence.Hints and the fact boxes' counts). Without it
+	// they are empty and zero, and the analysis costs what it did before
+	// hints existed.
+	Hints bool
 }
 
 // DefaultOptions returns plain-text options with the Hemingway-like tiers:
-// at least 14 words, hard at level 10, very hard at level 14.
+// at least 14 words, hard at level 10, very hard at level 14, and hints.
 func DefaultOptions() Options {
-	return Options{Format: Plain, MinWords: 14, HardLevel: 10, VeryHardLevel: 14}
+	return Options{Format: Plain, MinWords: 14, HardLevel: 10, VeryHardLevel: 14, Hints: true}
 }
 
 // TokenKind classifies a word token.

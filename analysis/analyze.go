@@ -26,6 +26,9 @@ type typeTable struct {
 	// lasting is set for a table that outlives the text it reads: a
 	// document's, which Reanalyze hands on from version to version.
 	lasting bool
+	// hints is set when the forms are classified for hints.Find; otherwise
+	// their classes are 0.
+	hints bool
 }
 
 // newTypeTable returns a table sized for a text of n bytes. Distinct forms
@@ -50,7 +53,11 @@ func (t *typeTable) id(s string) int32 {
 	}
 	t.syllables = append(t.syllables, int32(CountSyllables(s)))
 	t.letters = append(t.letters, int32(countLetters(s)))
-	t.classes = append(t.classes, hints.Classify(s))
+	var c hints.Class
+	if t.hints {
+		c = hints.Classify(s)
+	}
+	t.classes = append(t.classes, c)
 	return id
 }
 
@@ -183,13 +190,14 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 	var old *Document
 	var types *typeTable
 	var x *Extraction
-	if prev != nil && prev.state != nil && prev.Options.Format == opts.Format && !prev.state.types.bloated(prev.FactBox.Types) {
+	if prev != nil && prev.state != nil && prev.Options.Format == opts.Format && prev.Options.Hints == opts.Hints && !prev.state.types.bloated(prev.FactBox.Types) {
 		old = prev
 		types = prev.state.types
 		x = Reextract(prev.state.extraction, text, opts.Format)
 	} else {
 		types = newTypeTable(len(text))
 		types.lasting = true
+		types.hints = opts.Hints
 		x = NewExtraction(text, opts.Format)
 	}
 	blocks := x.Blocks
@@ -268,6 +276,7 @@ func (a *analyzer) parallel(blocks []Block, n int) []paraState {
 				doc:   &Document{Text: text, Options: a.doc.Options, Tokens: make([]Token, 0, size/6+1), Sentences: make([]Sentence, 0, size/120+1)},
 				types: newTypeTable(size),
 			}
+			p.w.types.hints = a.types.hints
 		}
 		wg.Go(func() {
 			for _, b := range p.blocks {
@@ -422,6 +431,9 @@ func (a *analyzer) paragraph(b Block, segHash uint64) (paraState, bool) {
 // theirs in place.
 func (a *analyzer) findHints(s *Sentence) {
 	doc := a.doc
+	if !doc.Options.Hints {
+		return
+	}
 	h0 := len(a.hints)
 	a.hints = hints.Find(a.hints, doc.Text, hints.Span(s.Span), a.words)
 	if len(a.hints) == h0 {

@@ -30,6 +30,7 @@ func Stream(text string, opts Options, yield func(p *Paragraph, sentences []Sent
 	ws := make([]*analyzer, min(workers, len(chunks)))
 	for i := range ws {
 		ws[i] = &analyzer{doc: &Document{Text: text, Options: opts}, types: newTypeTable(len(text) / len(ws))}
+		ws[i].types.hints = opts.Hints
 	}
 
 	var total FactBox

@@ -115,6 +115,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		o := opts
 		o.Format = markupOf(name, f.markup)
+		o.Hints = js != nil || f.hints // the text report shows hints only with --hints
 		var worst analysis.Difficulty
 		if js != nil {
 			var jf jsonFile
