@@ -28,6 +28,9 @@
 //     words it lacks, from rules.
 //   - The fact boxes (analyze.go) sum the counts and apply the formulas
 //     (formula.go), which cite their sources.
+//   - With Options.Hints, package hints finds each sentence's adverbs,
+//     passive constructions and phrases with simpler alternatives
+//     (Sentence.Hints), from word classes worked out once per form.
 //
 // # Counting
 //
