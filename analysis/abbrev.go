@@ -18,6 +18,16 @@ const (
 	// abbrevNumber abbreviations (No.) are abbreviations only before a number:
 	// "No. 5" continues, "I said no. Then" ends.
 	abbrevNumber
+	// abbrevEnd abbreviations (etc.) end the sentence before any capitalised word.
+	abbrevEnd
+	// abbrevTime abbreviations (a.m., p.m.) end the sentence before a
+	// capitalised word unless the sentence so far is a short phrase
+	// ("At 5 a.m. Mr. Smith left" continues).
+	abbrevTime
+	// abbrevInitials are runs of dotted capitals in no table (E.U., J.R.R.,
+	// N.A.S.A.): like abbrevFinal, they end a sentence only before a common
+	// sentence starter ("in the E.U. How"), not before a name ("J.R.R. Tolkien").
+	abbrevInitials
 )
 
 // Abbreviation tables. Each group is sorted (scan_test.go checks it) and
@@ -55,18 +65,35 @@ var abbrevNumbers = []string{
 	"No", "Nos", "Nr", "no", "nos",
 }
 
-// abbrevFinals are abbreviations that commonly end a sentence: company
-// designations (AP Stylebook "company names"), post-nominal Jr./Sr., times of
-// day, countries written with periods, street designations, month
-// abbreviations (AP Stylebook "months": Jan., Feb., Aug., Sept., Oct., Nov.,
-// Dec.; Chicago §10.41 adds Mar., Apr., Jun., Jul., Sep.), and the lead's
-// list (etc., est., dept.).
+// abbrevFinals are abbreviations that commonly end a sentence but also stand
+// before names: company designations (AP Stylebook "company names"),
+// post-nominal Jr./Sr., countries written with periods, street designations,
+// month abbreviations (AP Stylebook "months": Jan., Feb., Aug., Sept., Oct.,
+// Nov., Dec.; Chicago §10.41 adds Mar., Apr., Jun., Jul., Sep.), and the
+// lead's list (est., dept.).
 var abbrevFinals = []string{
-	"A.M", "Apr", "Aug", "Ave", "Blvd", "Bros", "Co", "Corp", "D.C", "Dec", "Feb",
-	"Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Nov", "Oct", "P.M",
-	"Rd", "Sep", "Sept", "Sr", "U.K", "U.S", "U.S.A", "a.m", "dept", "est",
-	"etc", "p.m",
+	"Apr", "Aug", "Ave", "Blvd", "Bros", "Co", "Corp", "D.C", "Dec", "Feb",
+	"Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Nov", "Oct",
+	"Rd", "Sep", "Sept", "Sr", "U.K", "U.S", "U.S.A", "dept", "est",
 }
+
+// abbrevLower are lower-case abbreviations written inside sentences: the
+// customary units and measures that take a full stop (ft., lb., oz.), street and company words in running text ("5th st.", "Jane and co."), and
+// other lower-case abbreviations common in technical English (incl., esp.,
+// misc., resp.). Like abbrevFinals, they end a sentence only before a common
+// sentence starter.
+var abbrevLower = []string{
+	"avg", "co", "corp", "esp", "excl", "ft", "hr", "hrs", "inc", "incl", "lb", "lbs",
+	"ltd", "max", "min", "misc", "mo", "mos", "oz", "pt", "pts", "qt", "resp", "sq", "st",
+	"tbsp", "tsp", "wk", "wks", "yr", "yrs",
+}
+
+// abbrevEnds end a sentence before any capitalised word: "etc." closes a
+// list, and a list seldom runs on into a name.
+var abbrevEnds = []string{"etc"}
+
+// abbrevTimes are the times of day (AP Stylebook "a.m., p.m.").
+var abbrevTimes = []string{"A.M", "P.M", "a.m", "p.m"}
 
 // abbrevTable maps every abbreviation above to its kind. It is built once and
 // never modified.
@@ -83,6 +110,9 @@ func buildAbbrevTable() map[string]abbrevKind {
 		{abbrevReferences, abbrevInner},
 		{abbrevNumbers, abbrevNumber},
 		{abbrevFinals, abbrevFinal},
+		{abbrevLower, abbrevFinal},
+		{abbrevEnds, abbrevEnd},
+		{abbrevTimes, abbrevTime},
 	} {
 		for _, w := range g.words {
 			m[w] = g.kind
@@ -92,15 +122,18 @@ func buildAbbrevTable() map[string]abbrevKind {
 }
 
 // lookupAbbrev returns the kind of word, the text of a word token without its
-// final full stop. A word in no table is abbrevInner if it is a run of dotted
-// initials ("J.R.R", "T.H"), abbrevFinal if it is another dotted abbreviation
-// ("Ph.D", "a.k.a"), and abbrevNone otherwise. A lone capital letter ("F")
-// also counts as abbrevInner; scanTerminal checks its context first.
+// final full stop. A word in no table is abbrevInitials if it is a run of
+// dotted capitals ("J.R.R", "E.U"), abbrevFinal if it is another dotted
+// abbreviation ("Ph.D", "a.k.a"), and abbrevNone otherwise. A lone capital
+// letter ("F") counts as abbrevInner; fullStop checks its context first.
 func lookupAbbrev(word string) abbrevKind {
 	if k, ok := abbrevTable[word]; ok {
 		return k
 	}
 	if isInitial(word) {
+		if len(word) > 1 && word[0] < utf8.RuneSelf {
+			return abbrevInitials
+		}
 		return abbrevInner
 	}
 	if isDottedAbbrev(word) {

@@ -71,12 +71,15 @@ func (s *scanState) scanTerminal(si, p, end int) int {
 		p += size
 	}
 closers:
+	spaced := false
 	if periods == 1 && !qe && !ellipsis && !cjk {
 		for p+1 < end && text[p] == ' ' && text[p+1] == '.' && (p+2 == end || text[p+2] != '.') {
 			p += 2 // spaced ellipsis ". . ."
 			periods++
+			spaced = true
 		}
 	}
+	punctEnd := p
 	for p < end {
 		r, size := decodeRune(text, p, end)
 		if !isCloser(r) {
@@ -96,6 +99,10 @@ closers:
 	if periods > 1 {
 		ellipsis = true
 	}
+	if ellipsis && runStart > 0 && punctEnd < end && (text[runStart-1] == '[' && text[punctEnd] == ']' ||
+		text[runStart-1] == '(' && text[punctEnd] == ')') {
+		return p // "[...]" marks words left out of a quotation, never a boundary
+	}
 	var rule string
 	switch next := s.lookahead(si, p); {
 	case cjk && qe:
@@ -111,10 +118,16 @@ closers:
 		case nextEnd:
 			rule = ruleEllipsisEnd
 		case nextUpper, nextUncased:
-			rule = ruleEllipsisCapital
+			// ". . ." standing between words marks an omission inside the
+			// sentence ("the thing is . . . I mean"); with a fourth dot, or
+			// attached to the word before ("left. . . Then", "that.... She"),
+			// it ends the sentence.
+			if !(spaced && periods == 3 && runStart == s.head) {
+				rule = ruleEllipsisCapital
+			}
 		}
 	default:
-		rule = s.fullStop(runStart, next)
+		rule = s.fullStop(si, runStart, p, next, p > punctEnd)
 	}
 	if rule != "" {
 		s.emit(p, rule)
@@ -122,23 +135,42 @@ closers:
 	return p
 }
 
-// fullStop decides whether a single full stop at runStart, followed by next,
-// ends the pending sentence, and returns the rule that ends it or "".
-func (s *scanState) fullStop(runStart int, next nextWord) string {
-	switch next {
-	case nextEnd:
+// fullStop decides whether a single full stop at runStart, followed by
+// closing quotes or brackets if closed, then white space up to after, then
+// next, ends the pending sentence, and returns the rule that ends it or "".
+// The decision rests on the full stop and the word before it; the next word
+// matters only after an abbreviation:
+//
+//   - a quotation closed by a full stop and followed by a lower-case word
+//     continues ("This is great." she said);
+//   - after "N°" or "No", a number continues (N°. 1026, No. 5);
+//   - a lone capital letter that opens the sentence or follows a capitalised
+//     word is an initial (J. R. R. Tolkien);
+//   - before a lower-case word, any known or dotted abbreviation or a single
+//     letter continues (approx. ten, U.S. economy, p. 55); any other word ends
+//     the sentence ("I use npm every day. npm is fast.");
+//   - before a capital: titles, Latin and reference abbreviations continue
+//     (Mr. Smith, e.g. Debian); etc. ends; a.m./p.m. end unless the sentence
+//     so far is a short phrase ("At 5 a.m. Mr. Smith went"); U.S., Inc., Jr.
+//     and dotted capitals (E.U.) end only before a common sentence starter or
+//     a title (The, It, How, We, Mr.), not before a proper noun (U.S. Army).
+func (s *scanState) fullStop(si, runStart, after int, next nextWord, closed bool) string {
+	if next == nextEnd {
 		return ruleTerminal
-	case nextLower:
+	}
+	if next == nextLower && closed {
 		return ""
 	}
 	n := len(s.toks)
 	t := s.toks[n-1]
-	if t.Span.End != runStart || t.Kind == Clitic {
-		return ruleTerminal
-	}
 	word := s.text[t.Span.Start:t.Span.End]
-	if n-1 == s.first && (t.Kind == Number || len(word) == 1 && word[0] >= 'a' && word[0] <= 'z') {
-		return "" // enumerator: "1. Install", "a. Open"
+	if t.Span.End != runStart {
+		if next == nextDigit && t.Kind == Word && (word == "N" || word == "n") {
+			if sign := s.text[t.Span.End:runStart]; sign == "°" || sign == "º" {
+				return "" // "N°. 1026"
+			}
+		}
+		return ruleTerminal
 	}
 	if t.Kind != Word {
 		return ruleTerminal
@@ -152,11 +184,28 @@ func (s *scanState) fullStop(runStart int, next nextWord) string {
 		}
 		return ruleTerminal
 	}
-	switch lookupAbbrev(word) {
+	kind := lookupAbbrev(word)
+	if next == nextLower {
+		if kind != abbrevNone || len(word) == 1 {
+			return ""
+		}
+		return ruleTerminal
+	}
+	switch kind {
 	case abbrevInner:
 		return ""
-	case abbrevFinal:
+	case abbrevEnd:
 		if next == nextUpper {
+			return ruleAbbrevCapital
+		}
+		return ""
+	case abbrevTime:
+		if next == nextUpper && n-s.first >= 4 {
+			return ruleAbbrevCapital
+		}
+		return ""
+	case abbrevFinal, abbrevInitials:
+		if next == nextUpper && isSentenceStarter(s.nextWordText(si, after)) {
 			return ruleAbbrevCapital
 		}
 		return ""
@@ -188,18 +237,47 @@ func (s *scanState) lookahead(si, p int) nextWord {
 				p += size
 				continue
 			}
-			switch {
-			case isUpperRune(r):
-				return nextUpper
-			case r < 0x80 && r >= 'a' && r <= 'z' || r >= 0x80 && unicode.IsLower(r):
-				return nextLower
-			case r < 0x80 && isDigitByte(byte(r)) || r >= 0x80 && unicode.IsDigit(r):
-				return nextDigit
-			case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsMark(r)):
-				return nextUncased
-			}
-			return nextOther
+			return classifyNext(r)
 		}
 	}
 	return nextEnd
+}
+
+// classifyNext classifies r, the first character of what follows a candidate boundary.
+func classifyNext(r rune) nextWord {
+	switch {
+	case isUpperRune(r):
+		return nextUpper
+	case r < 0x80 && r >= 'a' && r <= 'z' || r >= 0x80 && unicode.IsLower(r):
+		return nextLower
+	case r < 0x80 && isDigitByte(byte(r)) || r >= 0x80 && unicode.IsDigit(r):
+		return nextDigit
+	case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsMark(r)):
+		return nextUncased
+	}
+	return nextOther
+}
+
+// nextWordText returns the run of ASCII letters that starts the first word
+// after p, in segment si or a later one of the block, after white space and
+// opening quotes or brackets; "" if it does not start with one.
+func (s *scanState) nextWordText(si, p int) string {
+	text := s.text
+	for ; si < len(s.segs); si++ {
+		seg := s.segs[si]
+		p = max(p, seg.Start)
+		for p < seg.End {
+			r, size := decodeRune(text, p, seg.End)
+			if isSpaceRune(r) || isOpener(r) {
+				p += size
+				continue
+			}
+			q := p
+			for q < seg.End && (text[q] >= 'a' && text[q] <= 'z' || text[q] >= 'A' && text[q] <= 'Z') {
+				q++
+			}
+			return text[p:q]
+		}
+	}
+	return ""
 }

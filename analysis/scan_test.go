@@ -67,7 +67,9 @@ var scanSentenceTests = []struct {
 	{name: "question then lowercase continues", in: `"Why?" she asked.`, want: []string{`"Why?" she asked.`}},
 	{name: "exclamation then lowercase continues", in: "Yahoo! is a company.", want: []string{"Yahoo! is a company."}},
 	{name: "period then lowercase continues", in: "The value is approx. ten. Fine.", want: []string{"The value is approx. ten.", "Fine."}},
-	{name: "period then lowercase word", in: "He went to the store. then he left.", want: []string{"He went to the store. then he left."}},
+	// Issue 7 turned this case around: a full stop after an ordinary word ends
+	// the sentence whatever the case of the next word ("npm is fast").
+	{name: "period then lowercase word", in: "He went to the store. then he left.", want: []string{"He went to the store.", "then he left."}},
 	{name: "period then digit", in: "Prices rose in 2013. 5 firms closed.", want: []string{"Prices rose in 2013.", "5 firms closed."}},
 	{name: "colon does not end", in: "Note: this is one sentence.", want: []string{"Note: this is one sentence."}},
 	{name: "semicolon does not end", in: "It rained; we stayed in.", want: []string{"It rained; we stayed in."}},
@@ -126,8 +128,9 @@ var scanSentenceTests = []struct {
 	{name: "money", in: "Trade reached $1.163 billion. It grew.", want: []string{"Trade reached $1.163 billion.", "It grew."}},
 	{name: "number at sentence end", in: "It began in 2013. At first it was small.", want: []string{"It began in 2013.", "At first it was small."}},
 	{name: "Feb 8 at sentence end", in: "The vaccines arrived on Feb 8. At the handover, he spoke.", want: []string{"The vaccines arrived on Feb 8.", "At the handover, he spoke."}},
-	{name: "enumerator number", in: "1. Install the package.", want: []string{"1. Install the package."}},
-	{name: "enumerator letter", in: "a. Open the file.", want: []string{"a. Open the file."}},
+	// Since issue 7 a list marker belongs to no sentence.
+	{name: "enumerator number", in: "1. Install the package.", want: []string{"Install the package."}, rules: []string{"terminal-punct"}},
+	{name: "enumerator letter", in: "a. Open the file.", want: []string{"Open the file."}},
 
 	// Ellipses.
 	{name: "ellipsis lowercase continues", in: "Wait... what happened?", want: []string{"Wait... what happened?"}},
@@ -157,7 +160,7 @@ var scanSentenceTests = []struct {
 	{name: "boundary at line end", in: "It was made in the U.S.\nThe next batch was not.", want: []string{"It was made in the U.S.", "The next batch was not."}},
 	{name: "blank line ends sentence", in: "No stop here\n\nNew block.", want: []string{"No stop here", "New block."}},
 	{name: "title abbreviation at line end", in: "We met Mr.\nSmith today.", want: []string{"We met Mr.\nSmith today."}},
-	{name: "lowercase after line break", in: "It ended.\nand yet.", want: []string{"It ended.\nand yet."}},
+	{name: "lowercase after line break", in: "It ended.\nand yet.", want: []string{"It ended.", "and yet."}}, // issue 7, as above
 
 	// URLs and other non-prose.
 	{name: "url before stop", in: "See https://www.gnu.org/licenses/. If not, write.", want: []string{"See https://www.gnu.org/licenses/.", "If not, write."}},
@@ -364,6 +367,9 @@ var abbrevGroups = map[string][]string{
 	"abbrevReferences": abbrevReferences,
 	"abbrevNumbers":    abbrevNumbers,
 	"abbrevFinals":     abbrevFinals,
+	"abbrevLower":      abbrevLower,
+	"abbrevEnds":       abbrevEnds,
+	"abbrevTimes":      abbrevTimes,
 }
 
 func TestAbbrevTablesSorted(t *testing.T) {
@@ -384,6 +390,22 @@ func TestAbbrevTablesSorted(t *testing.T) {
 	}
 }
 
+func TestSentenceStartersSorted(t *testing.T) {
+	if !slices.IsSorted(sentenceStarters) {
+		t.Error("sentenceStarters is not sorted")
+	}
+	for _, w := range []string{"The", "How", "Mr", "Dr"} {
+		if !isSentenceStarter(w) {
+			t.Errorf("isSentenceStarter(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"Army", "Government", "Smith", "the", ""} {
+		if isSentenceStarter(w) {
+			t.Errorf("isSentenceStarter(%q) = true, want false", w)
+		}
+	}
+}
+
 func TestLookupAbbrev(t *testing.T) {
 	for _, tt := range []struct {
 		name string
@@ -393,12 +415,16 @@ func TestLookupAbbrev(t *testing.T) {
 		{"title", "Mr", abbrevInner},
 		{"case-sensitive", "MR", abbrevNone},
 		{"latin", "e.g", abbrevInner},
-		{"final", "etc", abbrevFinal},
+		{"final", "Inc", abbrevFinal},
+		{"ends before capitals", "etc", abbrevEnd},
+		{"time of day", "p.m", abbrevTime},
+		{"lower-case unit", "lbs", abbrevFinal},
 		{"number", "No", abbrevNumber},
 		{"initial", "F", abbrevInner},
 		{"non-ASCII initial", "É", abbrevInner},
 		{"lowercase single letter", "x", abbrevNone},
-		{"dotted initials", "J.R.R", abbrevInner},
+		{"dotted initials", "J.R.R", abbrevInitials},
+		{"dotted capitals", "E.U", abbrevInitials},
 		{"dotted initials with lowercase", "J.r", abbrevFinal},
 		{"unknown dotted", "Ph.D", abbrevFinal},
 		{"trailing dot is not an initial", "J.", abbrevNone},

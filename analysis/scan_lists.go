@@ -1,0 +1,291 @@
+package analysis
+
+import "unicode/utf8"
+
+// Rules that end a sentence because of the layout of the text rather than
+// its punctuation, recorded in rawSentence.Rule.
+const (
+	// ruleListItem: a list marker starts a new item. A marker is a bullet
+	// (• ‣ ◦ ⁃ ▪ ● and, at the start of a line, - * +) or an enumerator (1.
+	// 1.2. 3) 1.) (4) a. b) (c) ii) IV.) followed by white space. It ends the
+	// pending sentence at the start of a line, after a bullet, or inside a line
+	// when it continues the block's sequence ("1) one 2) two", "a. x b. y").
+	// The marker belongs to no sentence and makes no token.
+	ruleListItem = "list-item"
+	// ruleURLLine: a line of plain text that ends with a URL, e-mail address or
+	// path, and no final punctuation, before a line that starts with a capital
+	// ("…Inc. <https://fsf.org/>" then "Everyone is permitted…").
+	ruleURLLine = "url+newline"
+	// ruleTitleLine: the first line of a block, of capitalised words and no
+	// final punctuation (a title: "GNU GENERAL PUBLIC LICENSE"), before a line
+	// that starts with a capital.
+	ruleTitleLine = "title-line"
+)
+
+// markerSeq is a list marker's kind and value, kept to recognise the next
+// marker of the same sequence inside a line.
+type markerSeq struct {
+	kind uint8
+	val  int
+}
+
+// Kinds of enumerators.
+const (
+	markNone   uint8 = iota
+	markNumber       // 1. 2) 1.2.
+	markLower        // a. b)
+	markUpper        // A) B.)
+	markRoman        // ii) iv. IV.
+)
+
+// isBullet reports whether r is a bullet that starts a list item wherever it
+// stands.
+func isBullet(r rune) bool {
+	switch r {
+	case '•', '‣', '◦', '⁃', '▪', '●', '○', '■', '□', '►', '▸', '➢', '➤':
+		return true
+	}
+	return false
+}
+
+// startsLine reports whether off is the first non-blank byte of its line.
+func (s *scanState) startsLine(off int) bool {
+	for off > 0 && (s.text[off-1] == ' ' || s.text[off-1] == '\t') {
+		off--
+	}
+	return off == 0 || s.text[off-1] == '\n' || s.text[off-1] == '\r'
+}
+
+// listMarker reads a list marker at p, the head of a chunk in a segment that
+// ends at end. If there is one, it ends the pending sentence (rule
+// "list-item"), records the marker and returns the offset after it;
+// otherwise it returns p. atLine says p starts a line. ASCII bullets count
+// only at the start of a line; an enumerator inside a pending sentence only
+// after a bullet, at the start of a line, or as the successor of the block's
+// last marker.
+func (s *scanState) listMarker(p, end int, atLine bool) int {
+	text := s.text
+	if p >= end {
+		return p
+	}
+	q, bullet := p, false
+	if c := text[q]; c == '-' || c == '*' || c == '+' {
+		if !atLine || q+1 < end && !s.isSpaceAt(q+1, end) {
+			return p
+		}
+		q, bullet = q+1, true
+	} else if c >= utf8.RuneSelf {
+		r, size := utf8.DecodeRuneInString(text[q:end])
+		if !isBullet(r) {
+			return p
+		}
+		q, bullet = q+size, true
+	}
+	for q < end {
+		r, size := decodeRune(text, q, end)
+		if !isSpaceRune(r) {
+			break
+		}
+		q += size
+	}
+	e, m, stopOnly := s.enumerator(q, end, atLine)
+	if e < 0 {
+		if !bullet {
+			return p
+		}
+		return s.startItem(q)
+	}
+	if !bullet && !atLine && len(s.toks) > s.first && (m.kind != s.marker.kind || m.val != s.marker.val+1) {
+		return p
+	}
+	if stopOnly && m.kind != markNumber || stopOnly && !atLine && !bullet {
+		// "a. The first", not "a. b": a letter closed by a full stop needs a
+		// word after it that is not lower-case.
+		if s.lookaheadIn(e, end) == nextLower {
+			return p
+		}
+	}
+	s.marker = m
+	return s.startItem(e)
+}
+
+// startItem ends the pending sentence, if any, before a list marker that
+// runs to e, and starts the next sentence after it.
+func (s *scanState) startItem(e int) int {
+	if len(s.toks) > s.first {
+		s.emit(s.lastInk, ruleListItem)
+	}
+	s.prevEnd = e
+	return e
+}
+
+// enumerator reads an enumerator at q: "(" optionally, then 1–3 digits in up
+// to several groups joined by full stops, or one letter, or a Roman numeral
+// from ii to xii, then ")", "." or ".)" (")" if it opened with "("), then
+// white space or the end of the segment. A single capital letter closed by a
+// full stop is an initial, not an enumerator; so is "I." or "V.". It returns
+// the offset after the enumerator, or -1, its value, and whether a lone full
+// stop closed it.
+func (s *scanState) enumerator(q, end int, atLine bool) (int, markerSeq, bool) {
+	text := s.text
+	var m markerSeq
+	paren := q < end && text[q] == '('
+	if paren {
+		q++
+	}
+	switch {
+	case q >= end:
+		return -1, m, false
+	case isDigitByte(text[q]):
+		for {
+			n, v := 0, 0
+			for q < end && isDigitByte(text[q]) {
+				v = v*10 + int(text[q]-'0')
+				q, n = q+1, n+1
+			}
+			if n > 3 {
+				return -1, m, false // a year or a figure, not an item number
+			}
+			m = markerSeq{markNumber, v}
+			if q+1 < end && text[q] == '.' && isDigitByte(text[q+1]) {
+				q++
+				continue
+			}
+			break
+		}
+	case text[q] >= 'a' && text[q] <= 'z' || text[q] >= 'A' && text[q] <= 'Z':
+		j := q
+		for j < end && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+			j++
+		}
+		w := text[q:j]
+		switch v := romanValue(w); {
+		case len(w) == 1 && w[0] >= 'a':
+			m = markerSeq{markLower, int(w[0]-'a') + 1}
+		case len(w) == 1:
+			m = markerSeq{markUpper, int(w[0]-'A') + 1}
+		case v > 0:
+			m = markerSeq{markRoman, v}
+		default:
+			return -1, m, false
+		}
+		q = j
+	default:
+		return -1, m, false
+	}
+	stopOnly := false
+	switch {
+	case paren:
+		if q >= end || text[q] != ')' {
+			return -1, m, false
+		}
+		q++
+	case q < end && text[q] == ')':
+		q++
+	case q < end && text[q] == '.':
+		q++
+		if q < end && text[q] == ')' {
+			q++
+		} else {
+			stopOnly = true
+		}
+	default:
+		return -1, m, false
+	}
+	if q < end && !s.isSpaceAt(q, end) {
+		return -1, m, false
+	}
+	if stopOnly && m.kind == markUpper || stopOnly && m.kind == markRoman && !atLine {
+		return -1, m, false
+	}
+	return q, m, stopOnly
+}
+
+// romanValue returns the value of a Roman numeral from ii to xii, in lower
+// or upper case, or 0. "i", "v" and "x" are letters to enumerator.
+func romanValue(w string) int {
+	switch w {
+	case "ii", "II":
+		return 2
+	case "iii", "III":
+		return 3
+	case "iv", "IV":
+		return 4
+	case "vi", "VI":
+		return 6
+	case "vii", "VII":
+		return 7
+	case "viii", "VIII":
+		return 8
+	case "ix", "IX":
+		return 9
+	case "xi", "XI":
+		return 11
+	case "xii", "XII":
+		return 12
+	}
+	return 0
+}
+
+// lineBreak decides whether the pending sentence ends at the line break
+// before segment si, which starts a line at off, and returns the rule or "".
+// Only a line whose next line starts with a capital can end this way: one
+// that ends with a URL, e-mail address or path ("url+newline"), or the
+// block's first line when it reads as a title ("title-line"). Any other line
+// break is a space.
+func (s *scanState) lineBreak(si, off int) string {
+	if s.lookahead(si, off) != nextUpper {
+		return ""
+	}
+	last := s.toks[len(s.toks)-1]
+	if s.skipEnd > last.Span.End && s.skipEnd <= s.lastInk {
+		return ruleURLLine
+	}
+	if len(s.sents) != s.firstSent || len(s.toks)-s.first > 10 {
+		return ""
+	}
+	if c := s.text[s.lastInk-1]; c == ',' || c == ';' || c == ':' || c == '-' || c == '.' {
+		return "" // a title has no final punctuation; "Mr." at a line end is not one
+	}
+	upper := 0
+	for _, t := range s.toks[s.first:] {
+		switch r, _ := decodeRune(s.text, t.Span.Start, t.Span.End); {
+		case isUpperRune(r):
+			upper++
+		case t.Kind == Number:
+		case upper > 0 && isTitleSmallWord(s.text[t.Span.Start:t.Span.End]):
+			// a short function word inside a title: "Exim 4 for Debian"
+		default:
+			return ""
+		}
+	}
+	if upper == 0 {
+		return ""
+	}
+	return ruleTitleLine
+}
+
+// lookaheadIn classifies the first character after p in text[:end] that is
+// neither white space nor an opening quote or bracket.
+func (s *scanState) lookaheadIn(p, end int) nextWord {
+	for p < end {
+		r, size := decodeRune(s.text, p, end)
+		if isSpaceRune(r) || isOpener(r) {
+			p += size
+			continue
+		}
+		return classifyNext(r)
+	}
+	return nextEnd
+}
+
+// isTitleSmallWord reports whether w is one of the short words a title
+// leaves in lower case (Chicago Manual of Style §8.159: articles, the
+// coordinating conjunctions and prepositions).
+func isTitleSmallWord(w string) bool {
+	switch w {
+	case "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with":
+		return true
+	}
+	return false
+}
