@@ -68,13 +68,10 @@ var abbrevNumbers = []string{
 // abbrevFinals are abbreviations that commonly end a sentence but also stand
 // before names: company designations (AP Stylebook "company names"),
 // post-nominal Jr./Sr., countries written with periods, street designations,
-// month abbreviations (AP Stylebook "months": Jan., Feb., Aug., Sept., Oct.,
-// Nov., Dec.; Chicago §10.41 adds Mar., Apr., Jun., Jul., Sep.), and the
-// lead's list (est., dept.).
+// and the lead's list (est., dept.).
 var abbrevFinals = []string{
-	"Apr", "Aug", "Ave", "Blvd", "Bros", "Co", "Corp", "D.C", "Dec", "Feb",
-	"Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Nov", "Oct",
-	"Rd", "Sep", "Sept", "Sr", "U.K", "U.S", "U.S.A", "dept", "est",
+	"Ave", "Blvd", "Bros", "Co", "Corp", "D.C", "Inc", "Jr", "Ltd",
+	"Rd", "Sr", "U.K", "U.S", "U.S.A", "dept", "est",
 }
 
 // abbrevLower are lower-case abbreviations written inside sentences: the
@@ -90,7 +87,12 @@ var abbrevLower = []string{
 
 // abbrevEnds end a sentence before any capitalised word: "etc." closes a
 // list, and a list seldom runs on into a name.
-var abbrevEnds = []string{"etc"}
+// Month abbreviations (AP Stylebook "months": Jan., Feb., Aug., Sept., Oct.,
+// Nov., Dec.; Chicago §10.41 adds Mar., Apr., Jun., Jul., Sep.) are here too:
+// a number follows them inside a sentence ("Feb. 8"), a capital seldom does.
+var abbrevEnds = []string{
+	"Apr", "Aug", "Dec", "Feb", "Jan", "Jul", "Jun", "Mar", "Nov", "Oct", "Sep", "Sept", "etc",
+}
 
 // abbrevTimes are the times of day (AP Stylebook "a.m., p.m.").
 var abbrevTimes = []string{"A.M", "P.M", "a.m", "p.m"}

@@ -182,6 +182,9 @@ func (s *scanState) fullStop(si, runStart, after int, next nextWord, closed bool
 		if t.Span.Start == s.head && (n-1 == s.first || s.startsUpper(s.toks[n-2])) {
 			return ""
 		}
+		if next == nextUpper && s.initialAt(after) {
+			return "" // "C. S. Lewis": another initial follows
+		}
 		return ruleTerminal
 	}
 	kind := lookupAbbrev(word)
@@ -215,6 +218,16 @@ func (s *scanState) fullStop(si, runStart, after int, next nextWord, closed bool
 		}
 	}
 	return ruleTerminal
+}
+
+// initialAt reports whether the text at p, after white space, is a capital
+// letter followed by a full stop, as the second of two initials is.
+func (s *scanState) initialAt(p int) bool {
+	text := s.text
+	for p < len(text) && (text[p] == ' ' || text[p] == '\t') {
+		p++
+	}
+	return p+1 < len(text) && text[p] >= 'A' && text[p] <= 'Z' && text[p+1] == '.'
 }
 
 // startsUpper reports whether token t starts with an upper-case letter.
