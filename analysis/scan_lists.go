@@ -88,22 +88,25 @@ func (s *scanState) listMarker(p, end int, atLine bool) int {
 		}
 		q += size
 	}
-	e, m, stopOnly := s.enumerator(q, end, atLine)
+	e, m, stopOnly, nested := s.enumerator(q, end, atLine)
 	if e < 0 {
 		if !bullet {
 			return p
 		}
 		return s.startItem(q)
 	}
-	if !bullet && !atLine && len(s.toks) > s.first && (m.kind != s.marker.kind || m.val != s.marker.val+1) {
+	successor := m.kind == s.marker.kind && m.val == s.marker.val+1
+	if !bullet && len(s.toks) > s.first && !successor && !(atLine && (m.val == 1 || nested)) {
+		// Inside a sentence, only the next marker of the block's sequence
+		// starts an item; at the start of a line, so does a first one ("1.",
+		// "a)", "(1)") or a numbered section ("1.2."), but not "7." in a
+		// sentence wrapped as "under section\n7. This".
 		return p
 	}
-	if stopOnly && m.kind != markNumber || stopOnly && !atLine && !bullet {
-		// "a. The first", not "a. b": a letter closed by a full stop needs a
-		// word after it that is not lower-case.
-		if s.lookaheadIn(e, end) == nextLower {
-			return p
-		}
+	if !atLine && !bullet && (stopOnly || len(s.toks) > s.first) && s.lookaheadIn(e, end) == nextLower {
+		// Inside a line, "a. The first" and "item 2) Add" start items;
+		// "a. b" and "and (2) offer you" do not.
+		return p
 	}
 	s.marker = m
 	return s.startItem(e)
@@ -124,18 +127,19 @@ func (s *scanState) startItem(e int) int {
 // from ii to xii, then ")", "." or ".)" (")" if it opened with "("), then
 // white space or the end of the segment. A single capital letter closed by a
 // full stop is an initial, not an enumerator; so is "I." or "V.". It returns
-// the offset after the enumerator, or -1, its value, and whether a lone full
-// stop closed it.
-func (s *scanState) enumerator(q, end int, atLine bool) (int, markerSeq, bool) {
+// the offset after the enumerator, or -1, its value, whether a lone full
+// stop closed it, and whether it has several groups of digits (1.2.).
+func (s *scanState) enumerator(q, end int, atLine bool) (int, markerSeq, bool, bool) {
 	text := s.text
 	var m markerSeq
+	nested := false
 	paren := q < end && text[q] == '('
 	if paren {
 		q++
 	}
 	switch {
 	case q >= end:
-		return -1, m, false
+		return -1, m, false, false
 	case isDigitByte(text[q]):
 		for {
 			n, v := 0, 0
@@ -144,11 +148,11 @@ func (s *scanState) enumerator(q, end int, atLine bool) (int, markerSeq, bool) {
 				q, n = q+1, n+1
 			}
 			if n > 3 {
-				return -1, m, false // a year or a figure, not an item number
+				return -1, m, false, false // a year or a figure, not an item number
 			}
 			m = markerSeq{markNumber, v}
 			if q+1 < end && text[q] == '.' && isDigitByte(text[q+1]) {
-				q++
+				q, nested = q+1, true
 				continue
 			}
 			break
@@ -167,17 +171,17 @@ func (s *scanState) enumerator(q, end int, atLine bool) (int, markerSeq, bool) {
 		case v > 0:
 			m = markerSeq{markRoman, v}
 		default:
-			return -1, m, false
+			return -1, m, false, false
 		}
 		q = j
 	default:
-		return -1, m, false
+		return -1, m, false, false
 	}
 	stopOnly := false
 	switch {
 	case paren:
 		if q >= end || text[q] != ')' {
-			return -1, m, false
+			return -1, m, false, false
 		}
 		q++
 	case q < end && text[q] == ')':
@@ -190,15 +194,15 @@ func (s *scanState) enumerator(q, end int, atLine bool) (int, markerSeq, bool) {
 			stopOnly = true
 		}
 	default:
-		return -1, m, false
+		return -1, m, false, false
 	}
 	if q < end && !s.isSpaceAt(q, end) {
-		return -1, m, false
+		return -1, m, false, false
 	}
 	if stopOnly && m.kind == markUpper || stopOnly && m.kind == markRoman && !atLine {
-		return -1, m, false
+		return -1, m, false, false
 	}
-	return q, m, stopOnly
+	return q, m, stopOnly, nested
 }
 
 // romanValue returns the value of a Roman numeral from ii to xii, in lower
