@@ -236,13 +236,14 @@ const longestWords = 3
 //	Very hard to read: grade 16.2 (very hard from 14) · 38 words · longest: "vicissitudes", "infrastructure", "comprehensively"
 func sentenceMessage(a *analysis.Document, sent *analysis.Sentence) string {
 	var b strings.Builder
+	grade := analysis.FormatGrade(sent.FactBox.Level, 1, a.Options) // never reads as reaching a tier it does not
 	switch sent.Difficulty {
 	case analysis.VeryHard:
-		fmt.Fprintf(&b, "Very hard to read: grade %.1f (very hard from %s)", sent.FactBox.Level, formatThreshold(a.Options.VeryHardLevel))
+		fmt.Fprintf(&b, "Very hard to read: grade %s (very hard from %s)", grade, formatThreshold(a.Options.VeryHardLevel))
 	case analysis.Hard:
-		fmt.Fprintf(&b, "Hard to read: grade %.1f (hard from %s)", sent.FactBox.Level, formatThreshold(a.Options.HardLevel))
+		fmt.Fprintf(&b, "Hard to read: grade %s (hard from %s)", grade, formatThreshold(a.Options.HardLevel))
 	default:
-		fmt.Fprintf(&b, "Grade %.1f", sent.FactBox.Level)
+		fmt.Fprintf(&b, "Grade %s", grade)
 	}
 	fmt.Fprintf(&b, " · %d words", sent.FactBox.Tokens)
 	if words := longest(a, sent, longestWords); len(words) > 0 {

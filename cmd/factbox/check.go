@@ -268,7 +268,7 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 			line = append(line, ": "...)
 			line = append(line, s.Difficulty.String()...)
 			line = append(line, ": grade "...)
-			line = strconv.AppendFloat(line, s.FactBox.Level, 'f', 1, 64)
+			line = analysis.AppendGrade(line, s.FactBox.Level, 1, opts) // never reads as a tier it does not reach
 			line = append(line, " (≥ "...)
 			line = strconv.AppendFloat(line, threshold, 'g', -1, 64)
 			line = append(line, "), "...)
@@ -279,7 +279,7 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 			w.Write(line)
 		}
 	})
-	fmt.Fprintf(w, "%s: Level %.3f · Tokens %d · Types %d · TTR %.3f\n", displayName(name), fb.Level, fb.Tokens, fb.Types, fb.TTR)
+	fmt.Fprintf(w, "%s: Level %s · Tokens %d · Types %d · TTR %.3f\n", displayName(name), analysis.FormatGrade(fb.Level, 3, opts), fb.Tokens, fb.Types, fb.TTR)
 	fmt.Fprintf(w, "  Sentences %d · Words/sentence %.1f · Syllables/word %.2f\n", fb.Sentences, fb.WordsPerSentence, fb.SyllablesPerWord)
 	fmt.Fprintf(w, "  Reading Ease %.1f · ARI %.1f · Coleman–Liau %.1f · Gunning Fog %.1f · SMOG %.1f\n",
 		fb.ReadingEase, fb.ARI, fb.ColemanLiau, fb.GunningFog, fb.SMOG)
