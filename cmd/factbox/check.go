@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -35,6 +36,7 @@ type checkFlags struct {
 	hardLevel     float64
 	veryHardLevel float64
 	minWords      int
+	stdinName     string
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -48,6 +50,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Float64Var(&f.hardLevel, "hard-level", def.HardLevel, "grade `level` from which a sentence is hard")
 	fs.Float64Var(&f.veryHardLevel, "very-hard-level", def.VeryHardLevel, "grade `level` from which a sentence is very hard")
 	fs.IntVar(&f.minWords, "min-words", def.MinWords, "fewest `words` a sentence needs to be hard")
+	fs.StringVar(&f.stdinName, "stdin-filename", "", "`name` to report standard input (-) as; its extension picks the markup")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: factbox check [flags] FILE...\n\nPrints the fact box and the hard sentences of each file; - reads standard input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -84,6 +87,10 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	if f.stdinName != "" && !slices.Contains(files, "-") {
+		fmt.Fprintln(stderr, "factbox check: --stdin-filename names standard input, but - is not among the files")
+		return 2
+	}
 
 	// Most of what check allocates stays live until the report is written, so
 	// collecting garbage early buys little; collect less often.
@@ -112,17 +119,21 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "factbox check: %s: invalid UTF-8 at byte %d; such bytes read as U+FFFD\n", name, off)
 		}
 		o := opts
-		o.Format = markupOf(name, f.markup)
+		shown := stdinShown(name, f.stdinName)
+		o.Format = markupOf(shown, f.markup)
 		var worst analysis.Difficulty
 		if js != nil {
 			var jf jsonFile
-			jf, worst = fileJSON(name, text, o)
+			jf, worst = fileJSON(shown, text, o)
 			js.file(jf)
 		} else {
 			if i > 0 {
 				fmt.Fprintln(out)
 			}
-			worst = writeText(out, name, text, o)
+			if shown == "-" && f.markup == "auto" {
+				writeStdinMarkup(out)
+			}
+			worst = writeText(out, shown, text, o)
 		}
 		if failOn >= 0 && worst >= failOn && code == 0 {
 			code = 1
