@@ -60,9 +60,11 @@ var abbrevReferences = []string{
 }
 
 // abbrevNumbers are abbreviations only when a number follows: "No. 5".
-// From the lead's list and the AP Stylebook's "No." entry.
+// From the lead's list and the AP Stylebook's "No." entry; "Nº" is written
+// with the masculine ordinal indicator, a letter. "N°", with the degree sign,
+// is handled in fullStop.
 var abbrevNumbers = []string{
-	"No", "Nos", "Nr", "no", "nos",
+	"No", "Nos", "Nr", "Nº", "no", "nos",
 }
 
 // abbrevFinals are abbreviations that commonly end a sentence but also stand

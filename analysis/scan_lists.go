@@ -96,11 +96,13 @@ func (s *scanState) listMarker(p, end int, atLine bool) int {
 		return s.startItem(q)
 	}
 	successor := m.kind == s.marker.kind && m.val == s.marker.val+1
-	if !bullet && len(s.toks) > s.first && !successor && !(atLine && (m.val == 1 || nested)) {
+	if !bullet && len(s.toks) > s.first && !successor && !(atLine && (m.val == 1 || nested || s.afterColon() ||
+		!stopOnly && s.lookaheadIn(e, end) != nextLower)) {
 		// Inside a sentence, only the next marker of the block's sequence
 		// starts an item; at the start of a line, so does a first one ("1.",
-		// "a)", "(1)") or a numbered section ("1.2."), but not "7." in a
-		// sentence wrapped as "under section\n7. This".
+		// "a)", "(1)"), a numbered section ("1.2."), any marker after a line
+		// ending with a colon, and "3) Then", but not "7." in a sentence
+		// wrapped as "under section\n7. This".
 		return p
 	}
 	if !atLine && !bullet && (stopOnly || len(s.toks) > s.first) && s.lookaheadIn(e, end) == nextLower {
@@ -110,6 +112,12 @@ func (s *scanState) listMarker(p, end int, atLine bool) int {
 	}
 	s.marker = m
 	return s.startItem(e)
+}
+
+// afterColon reports whether the last ink before the current position is a
+// colon or a semicolon, as at the end of a line that introduces a list.
+func (s *scanState) afterColon() bool {
+	return s.lastInk > 0 && (s.text[s.lastInk-1] == ':' || s.text[s.lastInk-1] == ';')
 }
 
 // startItem ends the pending sentence, if any, before a list marker that

@@ -520,6 +520,11 @@ func FuzzScanBlock(f *testing.F) {
 	for _, tt := range scanTokenTests {
 		f.Add([]byte(tt.in))
 	}
+	for _, tests := range boundaryClassTests {
+		for _, tt := range tests {
+			f.Add([]byte(tt.in))
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text := string(data)
 		var segs []Span
