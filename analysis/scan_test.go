@@ -541,14 +541,16 @@ func FuzzScanBlock(f *testing.F) {
 		toks, sents := scanBlock(text, segs, nil, nil)
 		checkScan(t, text, segs, toks, sents)
 		// Tokens never cross a segment, so scanning every line as a block of
-		// its own gives the same tokens.
+		// its own gives the same tokens, except for numbers and letters that
+		// are list markers in one grouping and words in the other (a marker
+		// depends on the line before it and on the block's last marker).
 		var perLine []Token
 		for _, sg := range segs {
 			lt, ls := scanBlock(text, []Span{sg}, nil, nil)
 			checkScan(t, text, []Span{sg}, lt, ls)
 			perLine = append(perLine, lt...)
 		}
-		if !slices.Equal(toks, perLine) {
+		if a, b := dropMarkerLike(text, toks), dropMarkerLike(text, perLine); !slices.Equal(a, b) {
 			t.Fatalf("tokens depend on block grouping:\n one block %v\n per line  %v", toks, perLine)
 		}
 		for _, tk := range toks {
@@ -558,6 +560,22 @@ func FuzzScanBlock(f *testing.F) {
 			}
 		}
 	})
+}
+
+// dropMarkerLike returns toks without the tokens that could be list
+// enumerators: up to three digits (in groups joined by full stops) or letters,
+// followed by "." or ")".
+func dropMarkerLike(text string, toks []Token) []Token {
+	var out []Token
+	for _, tk := range toks {
+		if tk.Span.End < len(text) && (text[tk.Span.End] == '.' || text[tk.Span.End] == ')') && tk.Span.Len() <= 11 {
+			if e, _, _, _ := (&scanState{text: text}).enumerator(tk.Span.Start, len(text), true); e > tk.Span.End {
+				continue
+			}
+		}
+		out = append(out, tk)
+	}
+	return out
 }
 
 // scanCorpus reads the benchmark corpus, or skips.

@@ -285,7 +285,7 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 			line = append(line, "), "...)
 			line = strconv.AppendInt(line, int64(s.FactBox.Tokens), 10)
 			line = append(line, " words: "...)
-			line = appendExcerpt(line, text[s.Span.Start:s.Span.End], 72)
+			line = appendExcerpt(line, analysis.ShownText(text, sents, i, opts.Format), 72)
 			line = append(line, '\n')
 			w.Write(line)
 		}
