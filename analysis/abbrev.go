@@ -68,23 +68,25 @@ var abbrevNumbers = []string{
 }
 
 // abbrevFinals are abbreviations that commonly end a sentence but also stand
-// before names: company designations (AP Stylebook "company names"),
-// post-nominal Jr./Sr., countries written with periods, street designations,
+// before names: post-nominal Jr./Sr. (King Jr. Day), countries written with periods, street designations,
 // and the lead's list (est., dept.).
 var abbrevFinals = []string{
-	"Ave", "Blvd", "Bros", "Co", "Corp", "D.C", "Inc", "Jr", "Ltd",
-	"Rd", "Sr", "U.K", "U.S", "U.S.A", "dept", "est",
+	"Ave", "Blvd", "D.C", "Jr", "Rd", "Sr", "U.K", "U.S", "U.S.A", "dept", "est",
 }
 
 // abbrevLower are lower-case abbreviations written inside sentences: the
 // customary units and measures that take a full stop (ft., lb., oz.), street and company words in running text ("5th st.", "Jane and co."), and
 // other lower-case abbreviations common in technical English (incl., esp.,
-// misc., resp.). Like abbrevFinals, they end a sentence only before a common
+// misc., resp.), and the part-of-speech and usage labels of dictionaries
+// (adj., vt., obs., usu., prob., fr.), as glossaries such as the Jargon File
+// use them. Capitalised at the start of a sentence (Abbrev., Syn.), they are
+// still abbreviations. Like abbrevFinals, they end a sentence only before a common
 // sentence starter.
 var abbrevLower = []string{
-	"avg", "co", "corp", "esp", "excl", "ft", "hr", "hrs", "inc", "incl", "lb", "lbs",
-	"ltd", "max", "min", "misc", "mo", "mos", "oz", "pt", "pts", "qt", "resp", "sq", "st",
-	"tbsp", "tsp", "wk", "wks", "yr", "yrs",
+	"abbr", "abbrev", "adj", "adv", "avg", "co", "conj", "corp", "esp", "excl", "fr", "ft",
+	"hr", "hrs", "inc", "incl", "interj", "lb", "lbs", "ltd", "max", "min", "misc", "mo",
+	"mos", "obs", "orig", "oz", "pl", "poss", "prep", "prob", "pron", "pt", "pts", "qt",
+	"resp", "sq", "st", "syn", "tbsp", "tsp", "usu", "vi", "vt", "wk", "wks", "yr", "yrs",
 }
 
 // abbrevEnds end a sentence before any capitalised word: "etc." closes a
@@ -92,8 +94,11 @@ var abbrevLower = []string{
 // Month abbreviations (AP Stylebook "months": Jan., Feb., Aug., Sept., Oct.,
 // Nov., Dec.; Chicago §10.41 adds Mar., Apr., Jun., Jul., Sep.) are here too:
 // a number follows them inside a sentence ("Feb. 8"), a capital seldom does.
+// So are company designations (AP Stylebook "company names"): they close a
+// name, and another name seldom follows ("Apple, Inc. Prior to that").
 var abbrevEnds = []string{
-	"Apr", "Aug", "Dec", "Feb", "Jan", "Jul", "Jun", "Mar", "Nov", "Oct", "Sep", "Sept", "etc",
+	"Apr", "Aug", "Bros", "Co", "Corp", "Dec", "Feb", "Inc", "Jan", "Jul", "Jun", "Ltd",
+	"Mar", "Nov", "Oct", "Sep", "Sept", "etc",
 }
 
 // abbrevTimes are the times of day (AP Stylebook "a.m., p.m.").
@@ -133,6 +138,12 @@ func buildAbbrevTable() map[string]abbrevKind {
 func lookupAbbrev(word string) abbrevKind {
 	if k, ok := abbrevTable[word]; ok {
 		return k
+	}
+	if len(word) > 1 && word[0] >= 'A' && word[0] <= 'Z' && word[1] >= 'a' && word[1] <= 'z' {
+		c := word[0]
+		if k := abbrevTable[string(c+'a'-'A')+word[1:]]; k == abbrevFinal {
+			return k // "Abbrev." and "Syn." as glossaries start entries with them
+		}
 	}
 	if isInitial(word) {
 		if len(word) > 1 && word[0] < utf8.RuneSelf {

@@ -28,6 +28,7 @@ var boundaryClassTests = map[string][]struct {
 		{name: "single letter before lower case continues", in: "Set the value of x. then run it.", want: []string{"Set the value of x. then run it."}},
 		{name: "quotation then speech tag continues", in: `"We are done." she said.`, want: []string{`"We are done." she said.`}},
 		{name: "question then lower case continues", in: "Ready? then go.", want: []string{"Ready? then go."}},
+		{name: "bracket opening in lower case continues", in: "Write it as host. (with the final dot).", want: []string{"Write it as host. (with the final dot)."}},
 		{name: "lower case across a line break", in: "The build passed.\ngo vet found nothing.", want: []string{"The build passed.", "go vet found nothing."}},
 	},
 	// Class 2: abbreviations before proper nouns and sentence starters.
@@ -36,7 +37,8 @@ var boundaryClassTests = map[string][]struct {
 		{name: "EU before How", in: "We live in the E.U. How about you?", want: []string{"We live in the E.U.", "How about you?"}, rules: []string{"abbrev+capital", "question-exclaim"}},
 		{name: "US before Government", in: "She works for the U.S. Government now.", want: []string{"She works for the U.S. Government now."}},
 		{name: "US before It", in: "It was sold in the U.S. It did well.", want: []string{"It was sold in the U.S.", "It did well."}},
-		{name: "Inc before a name", in: "Acme Inc. Europe opened an office.", want: []string{"Acme Inc. Europe opened an office."}},
+		{name: "Jr before a name", in: "We marked Martin Luther King Jr. Day quietly.", want: []string{"We marked Martin Luther King Jr. Day quietly."}},
+		{name: "Inc before a name ends", in: "It is owned by Apple, Inc. Prior to that it was free.", want: []string{"It is owned by Apple, Inc.", "Prior to that it was free."}},
 		{name: "Inc before We", in: "We joined Acme Inc. We stayed ten years.", want: []string{"We joined Acme Inc.", "We stayed ten years."}},
 		{name: "title never ends", in: "We called Dr. Osei. Dr. Osei came.", want: []string{"We called Dr. Osei.", "Dr. Osei came."}},
 		{name: "pm before a title", in: "He left the office at 6 P.M. Mr. Hale locked up.", want: []string{"He left the office at 6 P.M.", "Mr. Hale locked up."}},

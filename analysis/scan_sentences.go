@@ -142,7 +142,8 @@ closers:
 // matters only after an abbreviation:
 //
 //   - a quotation closed by a full stop and followed by a lower-case word
-//     continues ("This is great." she said);
+//     continues ("This is great." she said), as does a full stop followed by
+//     a bracket or quotation that opens in lower case (machine. (with a dot));
 //   - after "N°" or "No", a number continues (N°. 1026, No. 5);
 //   - a lone capital letter that opens the sentence or follows a capitalised
 //     word is an initial (J. R. R. Tolkien);
@@ -150,16 +151,17 @@ closers:
 //     letter continues (approx. ten, U.S. economy, p. 55); any other word ends
 //     the sentence ("I use npm every day. npm is fast.");
 //   - before a capital: titles, Latin and reference abbreviations continue
-//     (Mr. Smith, e.g. Debian); etc. ends; a.m./p.m. end unless the sentence
-//     so far is a short phrase ("At 5 a.m. Mr. Smith went"); U.S., Inc., Jr.
-//     and dotted capitals (E.U.) end only before a common sentence starter or
+//     (Mr. Smith, e.g. Debian); etc., months and company designations (Inc.)
+//     end; a.m./p.m. end unless the sentence
+//     so far is a short phrase ("At 5 a.m. Mr. Smith went"); U.S., Jr. and
+//     dotted capitals (E.U.) end only before a common sentence starter or
 //     a title (The, It, How, We, Mr.), not before a proper noun (U.S. Army).
 func (s *scanState) fullStop(si, runStart, after int, next nextWord, closed bool) string {
 	if next == nextEnd {
 		return ruleTerminal
 	}
-	if next == nextLower && closed {
-		return ""
+	if next == nextLower && (closed || s.openerAt(after)) {
+		return "" // '"Done." she said', 'written as machine. (with a dot)'
 	}
 	n := len(s.toks)
 	t := s.toks[n-1]
@@ -218,6 +220,19 @@ func (s *scanState) fullStop(si, runStart, after int, next nextWord, closed bool
 		}
 	}
 	return ruleTerminal
+}
+
+// openerAt reports whether an opening quote or bracket follows p after
+// spaces and tabs, in the same segment.
+func (s *scanState) openerAt(p int) bool {
+	for p < len(s.text) && (s.text[p] == ' ' || s.text[p] == '\t') {
+		p++
+	}
+	if p >= len(s.text) {
+		return false
+	}
+	r, _ := decodeRune(s.text, p, len(s.text))
+	return isOpener(r)
 }
 
 // initialAt reports whether the text at p, after white space, is a capital
