@@ -16,7 +16,8 @@ const maxGradeDecimals = 9
 // 9.96 as 9.9 when hard starts at 10. Where plain rounding would cross a
 // threshold, it truncates toward the grade's own side; if the threshold has
 // more decimals than that can show, it adds decimals until the two differ.
-// It returns the value and the number of decimals to print it with.
+// It returns the value to print, which is level itself when no threshold is
+// within a unit of the last decimal, and the number of decimals to print it with.
 // NaN and infinities are returned as they are.
 func RoundGrade(level float64, decimals int, opts Options) (float64, int) {
 	if math.IsNaN(level) || math.IsInf(level, 0) {
@@ -25,6 +26,9 @@ func RoundGrade(level float64, decimals int, opts Options) (float64, int) {
 	decimals = min(max(decimals, 0), maxGradeDecimals)
 	for d := decimals; ; d++ {
 		p := math.Pow10(d)
+		if math.Abs(level-opts.HardLevel) > 1/p && math.Abs(level-opts.VeryHardLevel) > 1/p {
+			return level, d // rounding moves it by half a unit at most: it cannot cross
+		}
 		// Round as strconv prints (correctly rounded from the binary value),
 		// so that a grade no threshold is near prints as it always has.
 		var buf [40]byte
@@ -51,7 +55,7 @@ func sameSide(a, b float64, opts Options) bool {
 // AppendGrade appends level formatted by RoundGrade to b, as in "13.9".
 func AppendGrade(b []byte, level float64, decimals int, opts Options) []byte {
 	v, d := RoundGrade(level, decimals, opts)
-	if v == 0 {
+	if v <= 0 && v > -0.5/math.Pow10(d) {
 		v = 0 // no "-0.0"
 	}
 	return strconv.AppendFloat(b, v, 'f', d, 64)

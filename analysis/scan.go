@@ -79,7 +79,7 @@ const (
 // The abbreviation tables are in abbrev.go.
 func scanBlock(text string, segs []Span, toks []Token, sents []rawSentence) ([]Token, []rawSentence) {
 	segs = cleanSegments(segs, len(text))
-	s := scanState{text: text, segs: segs, toks: toks, sents: sents, first: len(toks), firstSent: len(sents)}
+	s := scanState{text: text, segs: segs, toks: toks, sents: sents, first: len(toks), firstSent: len(sents), probe: true}
 	for si, seg := range segs {
 		s.chunk, s.head = seg.Start, seg.Start
 		p, end := seg.Start, seg.End
@@ -97,7 +97,7 @@ func scanBlock(text string, segs []Span, toks []Token, sents []rawSentence) ([]T
 			if c < utf8.RuneSelf {
 				switch asciiClass[c] {
 				case aWord:
-					if p == s.chunk && p > seg.Start && (s.marker.kind != 0 || len(s.toks) == s.first) {
+					if s.probe && p == s.chunk && p > seg.Start {
 						if q := s.listMarker(p, end, false); q != p {
 							p = q
 							continue
@@ -128,7 +128,7 @@ func scanBlock(text string, segs []Span, toks []Token, sents []rawSentence) ([]T
 						continue
 					}
 				case aOpen:
-					if c == '(' && p == s.chunk && p > seg.Start && (s.marker.kind != 0 || len(s.toks) == s.first) {
+					if c == '(' && s.probe && p == s.chunk && p > seg.Start {
 						if q := s.listMarker(p, end, false); q != p {
 							p = q
 							continue
@@ -191,12 +191,16 @@ type scanState struct {
 	skipEnd   int // end of the last URL, e-mail address or path skipped
 
 	marker markerSeq // the last list marker of the block; kind 0 if none
+	// probe says a word at the head of a chunk may be a list marker: the
+	// pending sentence has no token yet, or the block has had a marker.
+	probe bool
 }
 
 // addToken appends a token and, if it opens a sentence, starts the sentence at
 // the beginning of its chunk so that opening quotes and brackets belong to it.
 func (s *scanState) addToken(start, end int, kind TokenKind) {
 	if len(s.toks) == s.first {
+		s.probe = s.marker.kind != 0
 		st := s.chunk
 		if st < s.prevEnd {
 			st = s.prevEnd
@@ -221,6 +225,7 @@ func (s *scanState) emit(end int, rule string) {
 	})
 	s.first = len(s.toks)
 	s.prevEnd = end
+	s.probe = true
 }
 
 // cleanSegments returns segs if every segment lies in [0, n) and they ascend

@@ -68,6 +68,21 @@ func (s *scanState) listMarker(p, end int, atLine bool) int {
 	if p >= end {
 		return p
 	}
+	if !atLine && len(s.toks) > s.first {
+		// Inside a sentence only a bullet or the next marker of the block's
+		// sequence starts an item: reject every other word quickly.
+		switch c := text[p]; {
+		case c >= utf8.RuneSelf || c == '(':
+		case isDigitByte(c):
+			if s.marker.kind != markNumber {
+				return p
+			}
+		case s.marker.kind == markNumber || s.marker.kind == markNone:
+			return p
+		case s.marker.kind != markRoman && (p+1 >= end || text[p+1] != '.' && text[p+1] != ')'):
+			return p
+		}
+	}
 	q, bullet := p, false
 	if c := text[q]; c == '-' || c == '*' || c == '+' {
 		if !atLine || q+1 < end && !s.isSpaceAt(q+1, end) {
@@ -110,7 +125,7 @@ func (s *scanState) listMarker(p, end int, atLine bool) int {
 		// "a. b" and "and (2) offer you" do not.
 		return p
 	}
-	s.marker = m
+	s.marker, s.probe = m, true
 	return s.startItem(e)
 }
 
@@ -167,8 +182,11 @@ func (s *scanState) enumerator(q, end int, atLine bool) (int, markerSeq, bool, b
 		}
 	case text[q] >= 'a' && text[q] <= 'z' || text[q] >= 'A' && text[q] <= 'Z':
 		j := q
-		for j < end && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
+		for j < end && j-q <= 4 && (text[j] >= 'a' && text[j] <= 'z' || text[j] >= 'A' && text[j] <= 'Z') {
 			j++
+		}
+		if j-q > 4 {
+			return -1, m, false, false // a word, not "a" or "viii"
 		}
 		w := text[q:j]
 		switch v := romanValue(w); {
