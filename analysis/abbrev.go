@@ -1,6 +1,9 @@
 package analysis
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // abbrevKind says how a known abbreviation followed by a full stop behaves at a
 // possible sentence boundary.
@@ -24,6 +27,11 @@ const (
 	// capitalised word unless the sentence so far is a short phrase
 	// ("At 5 a.m. Mr. Smith left" continues).
 	abbrevTime
+	// abbrevTitle abbreviations (Mr., Dr., St.) stand before a name and do
+	// not end a sentence, unless a word that is never a name follows (a
+	// pronoun or an article: "lives on Main St. The house"), which shows the
+	// abbreviation closed a street or place name.
+	abbrevTitle
 	// abbrevInitials are runs of dotted capitals in no table (E.U., J.R.R.,
 	// N.A.S.A.): like abbrevFinal, they end a sentence only before a common
 	// sentence starter ("in the E.U. How"), not before a name ("J.R.R. Tolkien").
@@ -114,7 +122,7 @@ func buildAbbrevTable() map[string]abbrevKind {
 		words []string
 		kind  abbrevKind
 	}{
-		{abbrevTitles, abbrevInner},
+		{abbrevTitles, abbrevTitle},
 		{abbrevLatin, abbrevInner},
 		{abbrevReferences, abbrevInner},
 		{abbrevNumbers, abbrevNumber},
@@ -131,9 +139,11 @@ func buildAbbrevTable() map[string]abbrevKind {
 }
 
 // lookupAbbrev returns the kind of word, the text of a word token without its
-// final full stop. A word in no table is abbrevInitials if it is a run of
-// dotted capitals ("J.R.R", "E.U"), abbrevFinal if it is another dotted
-// abbreviation ("Ph.D", "a.k.a"), and abbrevNone otherwise. A lone capital
+// final full stop. A word in no table is abbrevFinal if it is a capitalised
+// word of two to four letters without a vowel ("Bldg", "Rm"),
+// abbrevInitials if it is a run of dotted capitals ("J.R.R", "E.U"),
+// abbrevFinal if it is another dotted abbreviation ("Ph.D", "a.k.a"), and
+// abbrevNone otherwise. A lone capital
 // letter ("F") counts as abbrevInner; fullStop checks its context first.
 func lookupAbbrev(word string) abbrevKind {
 	if k, ok := abbrevTable[word]; ok {
@@ -144,6 +154,9 @@ func lookupAbbrev(word string) abbrevKind {
 		if k := abbrevTable[string(c+'a'-'A')+word[1:]]; k == abbrevFinal {
 			return k // "Abbrev." and "Syn." as glossaries start entries with them
 		}
+	}
+	if isVowelless(word) {
+		return abbrevFinal // "Bldg.", "Rm.": no English word is spelt so
 	}
 	if isInitial(word) {
 		if len(word) > 1 && word[0] < utf8.RuneSelf {
@@ -200,4 +213,20 @@ func isDottedAbbrev(word string) bool {
 		}
 	}
 	return dots > 0 && n > 0
+}
+
+// isVowelless reports whether word is a capital and one to three lower-case
+// ASCII letters, none of them a vowel or y ("Bldg", "Rm", "Pkg"). Lower-case
+// words such as "npm" or "ls" are names of programs, not abbreviations.
+func isVowelless(word string) bool {
+	if len(word) < 2 || len(word) > 4 || word[0] < 'A' || word[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i] | 0x20
+		if c < 'a' || c > 'z' || strings.IndexByte("aeiouy", c) >= 0 || i > 0 && word[i] < 'a' {
+			return false
+		}
+	}
+	return true
 }

@@ -48,6 +48,10 @@ var boundaryClassTests = map[string][]struct {
 		{name: "month before a capital", in: "The season ended in Oct. Players went home.", want: []string{"The season ended in Oct.", "Players went home."}},
 		{name: "lower-case abbreviation before They", in: "Ask Ines and co. They know the way.", want: []string{"Ask Ines and co.", "They know the way."}},
 		{name: "two initials after a lower-case word", in: "We read C. S. Lewis aloud.", want: []string{"We read C. S. Lewis aloud."}},
+		{name: "street abbreviation before The", in: "The shop is on Mill St. The door is blue.", want: []string{"The shop is on Mill St.", "The door is blue."}, rules: []string{"abbrev+capital", "terminal-punct"}},
+		{name: "title before a name that is also a word", in: "Ask Mr. Will Barnes.", want: []string{"Ask Mr. Will Barnes."}},
+		{name: "letter after a capitalised word before We", in: "We chose Plan B. We had no other.", want: []string{"We chose Plan B.", "We had no other."}},
+		{name: "capitalised word without vowels", in: "Go to Bldg. 7 and ask.", want: []string{"Go to Bldg. 7 and ask."}},
 	},
 	// Class 3: list markers start items and belong to no sentence.
 	"lists": {
@@ -66,6 +70,8 @@ var boundaryClassTests = map[string][]struct {
 		{name: "numbers inside a sentence stay", in: "Steps 1) and 2) are optional.", want: []string{"Steps 1) and 2) are optional."}},
 		{name: "lower case after an inline successor stays", in: "You must (1) ask and (2) wait.", want: []string{"You must (1) ask and (2) wait."}},
 		{name: "capital initial is no item", in: "A. Lincoln spoke.", want: []string{"A. Lincoln spoke."}},
+		{name: "capital letters before starters are items", in: "A. The plan B. The budget", want: []string{"The plan", "The budget"}},
+		{name: "roman numerals after i", in: "i) Read it ii) Sign it iii) Return it", want: []string{"Read it", "Sign it", "Return it"}},
 	},
 	// Class 4: ellipses and citations.
 	"ellipses": {

@@ -79,7 +79,7 @@ func (s *scanState) listMarker(p, end int, atLine bool) int {
 			}
 		case s.marker.kind == markNumber || s.marker.kind == markNone:
 			return p
-		case s.marker.kind != markRoman && (p+1 >= end || text[p+1] != '.' && text[p+1] != ')'):
+		case romanOf(s.marker) < 0 && (p+1 >= end || text[p+1] != '.' && text[p+1] != ')'):
 			return p
 		}
 	}
@@ -110,7 +110,7 @@ func (s *scanState) listMarker(p, end int, atLine bool) int {
 		}
 		return s.startItem(q)
 	}
-	successor := m.kind == s.marker.kind && m.val == s.marker.val+1
+	successor := m.kind == s.marker.kind && m.val == s.marker.val+1 || romanOf(m)-1 == romanOf(s.marker) && romanOf(m) > 1
 	if !bullet && len(s.toks) > s.first && !successor && !(atLine && (m.val == 1 || nested || s.afterColon() ||
 		!stopOnly && s.lookaheadIn(e, end) != nextLower)) {
 		// Inside a sentence, only the next marker of the block's sequence
@@ -149,7 +149,8 @@ func (s *scanState) startItem(e int) int {
 // to several groups joined by full stops, or one letter, or a Roman numeral
 // from ii to xii, then ")", "." or ".)" (")" if it opened with "("), then
 // white space or the end of the segment. A single capital letter closed by a
-// full stop is an initial, not an enumerator; so is "I." or "V.". It returns
+// full stop is an initial, not an enumerator, unless a common sentence
+// starter follows ("A. The first item"). It returns
 // the offset after the enumerator, or -1, its value, whether a lone full
 // stop closed it, and whether it has several groups of digits (1.2.).
 func (s *scanState) enumerator(q, end int, atLine bool) (int, markerSeq, bool, bool) {
@@ -225,10 +226,29 @@ func (s *scanState) enumerator(q, end int, atLine bool) (int, markerSeq, bool, b
 	if q < end && !s.isSpaceAt(q, end) {
 		return -1, m, false, false
 	}
-	if stopOnly && m.kind == markUpper || stopOnly && m.kind == markRoman && !atLine {
+	if stopOnly && m.kind == markRoman && !atLine {
 		return -1, m, false, false
 	}
+	if stopOnly && m.kind == markUpper && !isSentenceStarter(s.wordAfter(q, end)) {
+		return -1, m, false, false // "J. Smith" is an initial; "A. The first" an item
+	}
 	return q, m, stopOnly, nested
+}
+
+// romanOf returns the value of m read as a Roman numeral: a Roman marker's
+// own, 1, 5 or 10 for the letters i, v and x, or -9 for anything else.
+func romanOf(m markerSeq) int {
+	switch {
+	case m.kind == markRoman:
+		return m.val
+	case m.kind == markLower && m.val == 'i'-'a'+1:
+		return 1
+	case m.kind == markLower && m.val == 'v'-'a'+1:
+		return 5
+	case m.kind == markLower && m.val == 'x'-'a'+1:
+		return 10
+	}
+	return -9
 }
 
 // romanValue returns the value of a Roman numeral from ii to xii, in lower
@@ -318,4 +338,21 @@ func isTitleSmallWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// wordAfter returns the run of ASCII letters that starts the first word after
+// p in text[:end], past white space and opening quotes or brackets.
+func (s *scanState) wordAfter(p, end int) string {
+	for p < end {
+		r, size := decodeRune(s.text, p, end)
+		if !isSpaceRune(r) && !isOpener(r) {
+			break
+		}
+		p += size
+	}
+	q := p
+	for q < end && (s.text[q] >= 'a' && s.text[q] <= 'z' || s.text[q] >= 'A' && s.text[q] <= 'Z') {
+		q++
+	}
+	return s.text[p:q]
 }

@@ -146,12 +146,14 @@ closers:
 //     a bracket or quotation that opens in lower case (machine. (with a dot));
 //   - after "N°" or "No", a number continues (N°. 1026, No. 5);
 //   - a lone capital letter that opens the sentence or follows a capitalised
-//     word is an initial (J. R. R. Tolkien);
+//     word is an initial (J. R. R. Tolkien), unless a pronoun or an article
+//     follows ("Plan B. We");
 //   - before a lower-case word, any known or dotted abbreviation or a single
 //     letter continues (approx. ten, U.S. economy, p. 55); any other word ends
 //     the sentence ("I use npm every day. npm is fast.");
-//   - before a capital: titles, Latin and reference abbreviations continue
-//     (Mr. Smith, e.g. Debian); etc., months and company designations (Inc.)
+//   - before a capital: Latin and reference abbreviations continue (e.g.
+//     Debian, Fig. 3); titles continue (Mr. Smith) unless a pronoun or an
+//     article follows (Main St. The); etc., months and company designations (Inc.)
 //     end; a.m./p.m. end unless the sentence
 //     so far is a short phrase ("At 5 a.m. Mr. Smith went"); U.S., Jr. and
 //     dotted capitals (E.U.) end only before a common sentence starter or
@@ -182,6 +184,9 @@ func (s *scanState) fullStop(si, runStart, after int, next nextWord, closed bool
 		// word of its own that opens the sentence or follows a capitalised
 		// word; otherwise it is a word ("written in C. Compare", "I/O. Then").
 		if t.Span.Start == s.head && (n-1 == s.first || s.startsUpper(s.toks[n-2])) {
+			if next == nextUpper && isNeverName(s.nextWordText(si, after)) {
+				return ruleTerminal // "Plan B. We": no name follows an initial
+			}
 			return ""
 		}
 		if next == nextUpper && s.initialAt(after) {
@@ -198,6 +203,11 @@ func (s *scanState) fullStop(si, runStart, after int, next nextWord, closed bool
 	}
 	switch kind {
 	case abbrevInner:
+		return ""
+	case abbrevTitle:
+		if next == nextUpper && isNeverName(s.nextWordText(si, after)) {
+			return ruleAbbrevCapital // "on Main St. The house"
+		}
 		return ""
 	case abbrevEnd:
 		if next == nextUpper {

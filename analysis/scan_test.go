@@ -412,7 +412,7 @@ func TestLookupAbbrev(t *testing.T) {
 		word string
 		want abbrevKind
 	}{
-		{"title", "Mr", abbrevInner},
+		{"title", "Mr", abbrevTitle},
 		{"case-sensitive", "MR", abbrevNone},
 		{"latin", "e.g", abbrevInner},
 		{"final", "Jr", abbrevFinal},
@@ -423,6 +423,9 @@ func TestLookupAbbrev(t *testing.T) {
 		{"capitalised lower-case abbreviation", "Abbrev", abbrevFinal},
 		{"capitalised word", "Abbey", abbrevNone},
 		{"empty", "", abbrevNone},
+		{"capitalised without vowels", "Bldg", abbrevFinal},
+		{"lower case without vowels is a program", "npm", abbrevNone},
+		{"all capitals without vowels", "HTML", abbrevNone},
 		{"number", "No", abbrevNumber},
 		{"initial", "F", abbrevInner},
 		{"non-ASCII initial", "É", abbrevInner},

@@ -46,3 +46,22 @@ func isSentenceStarter(word string) bool {
 	}
 	return false
 }
+
+// neverNames are sentence starters that are never a name: the article
+// "An" ("A" may be an initial), personal and possessive pronouns and
+// demonstratives. After a title (Mr.,
+// St.) only one of these shows that the sentence ended there.
+var neverNames = []string{
+	"An", "He", "Her", "His", "I", "It", "Its", "My", "Our", "She", "That", "The",
+	"Their", "There", "These", "They", "This", "Those", "We", "You", "Your",
+}
+
+// isNeverName reports whether word is one of neverNames.
+func isNeverName(word string) bool {
+	for _, w := range neverNames {
+		if w == word {
+			return true
+		}
+	}
+	return false
+}
