@@ -1,9 +1,6 @@
 package analysis
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // boundaryClassTests are the sentence boundaries issue 7 fixed, one table per
 // class of the issue: input → the text of every sentence and, where it
@@ -109,20 +106,7 @@ var boundaryClassTests = map[string][]struct {
 func TestScanBoundaryClasses(t *testing.T) {
 	for class, tests := range boundaryClassTests {
 		for _, tt := range tests {
-			t.Run(class+"/"+tt.name, func(t *testing.T) {
-				_, sents := scanTestText(tt.in)
-				var got, rules []string
-				for _, s := range sents {
-					got = append(got, tt.in[s.Span.Start:s.Span.End])
-					rules = append(rules, s.Rule)
-				}
-				if !slices.Equal(got, tt.want) {
-					t.Errorf("scanBlock(%q) sentences:\n got %q\nwant %q\nrules %q", tt.in, got, tt.want, rules)
-				}
-				if tt.rules != nil && !slices.Equal(rules, tt.rules) {
-					t.Errorf("scanBlock(%q) rules = %q, want %q", tt.in, rules, tt.rules)
-				}
-			})
+			t.Run(class+"/"+tt.name, func(t *testing.T) { checkSentences(t, tt.in, tt.want, tt.rules) })
 		}
 	}
 }

@@ -318,15 +318,11 @@ func (s *scanState) lineBreak(si, off int) string {
 // lookaheadIn classifies the first character after p in text[:end] that is
 // neither white space nor an opening quote or bracket.
 func (s *scanState) lookaheadIn(p, end int) nextWord {
-	for p < end {
-		r, size := decodeRune(s.text, p, end)
-		if isSpaceRune(r) || isOpener(r) {
-			p += size
-			continue
-		}
-		return classifyNext(r)
+	if p = s.skipBlankOpeners(p, end); p >= end {
+		return nextEnd
 	}
-	return nextEnd
+	r, _ := decodeRune(s.text, p, end)
+	return classifyNext(r)
 }
 
 // isTitleSmallWord reports whether w is one of the short words a title
@@ -343,16 +339,5 @@ func isTitleSmallWord(w string) bool {
 // wordAfter returns the run of ASCII letters that starts the first word after
 // p in text[:end], past white space and opening quotes or brackets.
 func (s *scanState) wordAfter(p, end int) string {
-	for p < end {
-		r, size := decodeRune(s.text, p, end)
-		if !isSpaceRune(r) && !isOpener(r) {
-			break
-		}
-		p += size
-	}
-	q := p
-	for q < end && (s.text[q] >= 'a' && s.text[q] <= 'z' || s.text[q] >= 'A' && s.text[q] <= 'Z') {
-		q++
-	}
-	return s.text[p:q]
+	return s.lettersAt(s.skipBlankOpeners(p, end), end)
 }

@@ -265,20 +265,48 @@ func (s *scanState) startsUpper(t Token) bool {
 // segment of the block, that is neither white space nor an opening quote or
 // bracket.
 func (s *scanState) lookahead(si, p int) nextWord {
-	text := s.text
+	q, end := s.nextInk(si, p)
+	if q < 0 {
+		return nextEnd
+	}
+	r, _ := decodeRune(s.text, q, end)
+	return classifyNext(r)
+}
+
+// nextInk returns the offset of the first character after p, in segment si
+// or a later segment of the block, that is neither white space nor an opening
+// quote or bracket, and the end of its segment; -1 if there is none.
+func (s *scanState) nextInk(si, p int) (int, int) {
 	for ; si < len(s.segs); si++ {
 		seg := s.segs[si]
 		p = max(p, seg.Start)
-		for p < seg.End {
-			r, size := decodeRune(text, p, seg.End)
-			if isSpaceRune(r) || isOpener(r) {
-				p += size
-				continue
-			}
-			return classifyNext(r)
+		if q := s.skipBlankOpeners(p, seg.End); q < seg.End {
+			return q, seg.End
 		}
 	}
-	return nextEnd
+	return -1, 0
+}
+
+// skipBlankOpeners returns the offset of the first character in text[p:end]
+// that is neither white space nor an opening quote or bracket, or end.
+func (s *scanState) skipBlankOpeners(p, end int) int {
+	for p < end {
+		r, size := decodeRune(s.text, p, end)
+		if !isSpaceRune(r) && !isOpener(r) {
+			break
+		}
+		p += size
+	}
+	return p
+}
+
+// lettersAt returns the run of ASCII letters at text[p:end].
+func (s *scanState) lettersAt(p, end int) string {
+	q := p
+	for q < end && (s.text[q] >= 'a' && s.text[q] <= 'z' || s.text[q] >= 'A' && s.text[q] <= 'Z') {
+		q++
+	}
+	return s.text[p:q]
 }
 
 // classifyNext classifies r, the first character of what follows a candidate boundary.
@@ -300,22 +328,9 @@ func classifyNext(r rune) nextWord {
 // after p, in segment si or a later one of the block, after white space and
 // opening quotes or brackets; "" if it does not start with one.
 func (s *scanState) nextWordText(si, p int) string {
-	text := s.text
-	for ; si < len(s.segs); si++ {
-		seg := s.segs[si]
-		p = max(p, seg.Start)
-		for p < seg.End {
-			r, size := decodeRune(text, p, seg.End)
-			if isSpaceRune(r) || isOpener(r) {
-				p += size
-				continue
-			}
-			q := p
-			for q < seg.End && (text[q] >= 'a' && text[q] <= 'z' || text[q] >= 'A' && text[q] <= 'Z') {
-				q++
-			}
-			return text[p:q]
-		}
+	q, end := s.nextInk(si, p)
+	if q < 0 {
+		return ""
 	}
-	return ""
+	return s.lettersAt(q, end)
 }

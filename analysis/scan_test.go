@@ -181,20 +181,25 @@ var scanSentenceTests = []struct {
 
 func TestScanBlockSentences(t *testing.T) {
 	for _, tt := range scanSentenceTests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, sents := scanTestText(tt.in)
-			var got, rules []string
-			for _, s := range sents {
-				got = append(got, tt.in[s.Span.Start:s.Span.End])
-				rules = append(rules, s.Rule)
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("scanBlock(%q) sentences:\n got %q\nwant %q\nrules %q", tt.in, got, tt.want, rules)
-			}
-			if tt.rules != nil && !slices.Equal(rules, tt.rules) {
-				t.Errorf("scanBlock(%q) rules = %q, want %q", tt.in, rules, tt.rules)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkSentences(t, tt.in, tt.want, tt.rules) })
+	}
+}
+
+// checkSentences scans in as plain text and compares the text of every
+// sentence with want and, unless rules is nil, the rule that ended each one.
+func checkSentences(t *testing.T, in string, want, wantRules []string) {
+	t.Helper()
+	_, sents := scanTestText(in)
+	var got, rules []string
+	for _, s := range sents {
+		got = append(got, in[s.Span.Start:s.Span.End])
+		rules = append(rules, s.Rule)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("scanBlock(%q) sentences:\n got %q\nwant %q\nrules %q", in, got, want, rules)
+	}
+	if wantRules != nil && !slices.Equal(rules, wantRules) {
+		t.Errorf("scanBlock(%q) rules = %q, want %q", in, rules, wantRules)
 	}
 }
 
