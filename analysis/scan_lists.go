@@ -1,6 +1,9 @@
 package analysis
 
-import "unicode/utf8"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Rules that end a sentence because of the layout of the text rather than
 // its punctuation, recorded in rawSentence.Rule.
@@ -16,9 +19,10 @@ const (
 	// path, and no final punctuation, before a line that starts with a capital
 	// ("…Inc. <https://fsf.org/>" then "Everyone is permitted…").
 	ruleURLLine = "url+newline"
-	// ruleTitleLine: the first line of a block, of capitalised words and no
-	// final punctuation (a title: "GNU GENERAL PUBLIC LICENSE"), before a line
-	// that starts with a capital.
+	// ruleTitleLine: the first line of a block, in capitals and with no final
+	// punctuation (a title: "GNU GENERAL PUBLIC LICENSE"), before a line that
+	// starts with a capital. A title in mixed case ("Chapter One") runs on,
+	// like any other line.
 	ruleTitleLine = "title-line"
 )
 
@@ -281,8 +285,8 @@ func romanValue(w string) int {
 // before segment si, which starts a line at off, and returns the rule or "".
 // Only a line whose next line starts with a capital can end this way: one
 // that ends with a URL, e-mail address or path ("url+newline"), or the
-// block's first line when it reads as a title ("title-line"). Any other line
-// break is a space.
+// block's first line when it is written in capitals, as a title
+// ("title-line"). Any other line break is a space.
 func (s *scanState) lineBreak(si, off int) string {
 	if s.lookahead(si, off) != nextUpper {
 		return ""
@@ -297,19 +301,20 @@ func (s *scanState) lineBreak(si, off int) string {
 	if c := s.text[s.lastInk-1]; c == ',' || c == ';' || c == ':' || c == '-' || c == '.' {
 		return "" // a title has no final punctuation; "Mr." at a line end is not one
 	}
-	upper := 0
+	long := false
 	for _, t := range s.toks[s.first:] {
-		switch r, _ := decodeRune(s.text, t.Span.Start, t.Span.End); {
-		case isUpperRune(r):
-			upper++
-		case t.Kind == Number:
-		case upper > 0 && isTitleSmallWord(s.text[t.Span.Start:t.Span.End]):
-			// a short function word inside a title: "Exim 4 for Debian"
-		default:
-			return ""
+		if t.Kind != Word {
+			continue
 		}
+		w := s.text[t.Span.Start:t.Span.End]
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return "" // "Chapter One" may run on; only capitals make a title
+			}
+		}
+		long = long || len(w) > 1
 	}
-	if upper == 0 {
+	if !long {
 		return ""
 	}
 	return ruleTitleLine
@@ -323,17 +328,6 @@ func (s *scanState) lookaheadIn(p, end int) nextWord {
 	}
 	r, _ := decodeRune(s.text, p, end)
 	return classifyNext(r)
-}
-
-// isTitleSmallWord reports whether w is one of the short words a title
-// leaves in lower case (Chicago Manual of Style §8.159: articles, the
-// coordinating conjunctions and prepositions).
-func isTitleSmallWord(w string) bool {
-	switch w {
-	case "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with":
-		return true
-	}
-	return false
 }
 
 // wordAfter returns the run of ASCII letters that starts the first word after
