@@ -57,14 +57,24 @@ var abbrevTitles = []string{
 // the sentence, from the Chicago Manual of Style (17th ed.) §10.42 and the
 // lead's list: e.g., i.e., cf., vs., et al., approx., ca.
 var abbrevLatin = []string{
-	"a.k.a", "al", "approx", "ca", "cf", "e.g", "i.e", "viz", "vs",
+	"a.k.a", "al", "approx", "ca", "cf", "e.g", "i.e", "ibid", "viz", "vs",
 }
 
 // abbrevReferences abbreviate a part of a document and are followed by its
 // number or name (Fig. 3, Vol. II, pp. 12–14), from the Chicago Manual of Style
-// (17th ed.) §10.43.
+// (17th ed.) §10.43, and telephone extensions (Tel. 555 0199, ext. 12).
 var abbrevReferences = []string{
-	"Ch", "Eq", "Fig", "Figs", "Sec", "Vol", "Vols", "ch", "eq", "fig", "p", "pp", "sec", "vol",
+	"Ch", "Eq", "Ext", "Fig", "Figs", "Sec", "Tel", "Vol", "Vols", "ch", "eq", "ext", "fig", "p",
+	"pp", "sec", "tel", "vol",
+}
+
+// abbrevInstitutions abbreviate the words of organisation names (Univ. of
+// Texas, Natl. Park Service, Dept. of Energy), as library catalogues and
+// bibliographies write them. Like abbrevFinals, they end a sentence only
+// before a common sentence starter.
+var abbrevInstitutions = []string{
+	"Acad", "Assn", "Assoc", "Coll", "Comm", "Dept", "Dist", "Div", "Govt", "Hosp", "Inst",
+	"Intl", "Natl", "Soc", "Univ",
 }
 
 // abbrevNumbers are abbreviations only when a number follows: "No. 5".
@@ -128,6 +138,7 @@ func buildAbbrevTable() map[string]abbrevKind {
 		{abbrevNumbers, abbrevNumber},
 		{abbrevFinals, abbrevFinal},
 		{abbrevLower, abbrevFinal},
+		{abbrevInstitutions, abbrevFinal},
 		{abbrevEnds, abbrevEnd},
 		{abbrevTimes, abbrevTime},
 	} {

@@ -367,14 +367,15 @@ func TestScanBlockGolden(t *testing.T) {
 
 // abbrevGroups lists every abbreviation table for the table checks.
 var abbrevGroups = map[string][]string{
-	"abbrevTitles":     abbrevTitles,
-	"abbrevLatin":      abbrevLatin,
-	"abbrevReferences": abbrevReferences,
-	"abbrevNumbers":    abbrevNumbers,
-	"abbrevFinals":     abbrevFinals,
-	"abbrevLower":      abbrevLower,
-	"abbrevEnds":       abbrevEnds,
-	"abbrevTimes":      abbrevTimes,
+	"abbrevTitles":       abbrevTitles,
+	"abbrevLatin":        abbrevLatin,
+	"abbrevReferences":   abbrevReferences,
+	"abbrevNumbers":      abbrevNumbers,
+	"abbrevFinals":       abbrevFinals,
+	"abbrevLower":        abbrevLower,
+	"abbrevInstitutions": abbrevInstitutions,
+	"abbrevEnds":         abbrevEnds,
+	"abbrevTimes":        abbrevTimes,
 }
 
 func TestAbbrevTablesSorted(t *testing.T) {
