@@ -25,6 +25,7 @@ var boundaryClassTests = map[string][]struct {
 		{name: "single letter before lower case continues", in: "Set the value of x. then run it.", want: []string{"Set the value of x. then run it."}},
 		{name: "quotation then speech tag continues", in: `"We are done." she said.`, want: []string{`"We are done." she said.`}},
 		{name: "question then lower case continues", in: "Ready? then go.", want: []string{"Ready? then go."}},
+		{name: "a dot standing alone continues", in: "Never assume that . is in the path.", want: []string{"Never assume that . is in the path."}},
 		{name: "bracket opening in lower case continues", in: "Write it as host. (with the final dot).", want: []string{"Write it as host. (with the final dot)."}},
 		{name: "lower case across a line break", in: "The build passed.\ngo vet found nothing.", want: []string{"The build passed.", "go vet found nothing."}},
 	},

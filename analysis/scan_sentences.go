@@ -143,7 +143,8 @@ closers:
 //
 //   - a quotation closed by a full stop and followed by a lower-case word
 //     continues ("This is great." she said), as does a full stop followed by
-//     a bracket or quotation that opens in lower case (machine. (with a dot));
+//     a bracket or quotation that opens in lower case (machine. (with a dot))
+//     and a dot standing alone before lower case ("assume that . is");
 //   - after "N°" or "No", a number continues (N°. 1026, No. 5);
 //   - a lone capital letter that opens the sentence or follows a capitalised
 //     word is an initial (J. R. R. Tolkien), unless a pronoun or an article
@@ -162,8 +163,8 @@ func (s *scanState) fullStop(si, runStart, after int, next nextWord, closed bool
 	if next == nextEnd {
 		return ruleTerminal
 	}
-	if next == nextLower && (closed || s.openerAt(after)) {
-		return "" // '"Done." she said', 'written as machine. (with a dot)'
+	if next == nextLower && (closed || s.openerAt(after) || runStart == s.chunk) {
+		return "" // '"Done." she said', 'machine. (with a dot)', 'assume that . is'
 	}
 	n := len(s.toks)
 	t := s.toks[n-1]
