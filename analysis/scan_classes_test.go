@@ -68,6 +68,8 @@ var boundaryClassTests = map[string][]struct {
 		{name: "numbers inside a sentence stay", in: "Steps 1) and 2) are optional.", want: []string{"Steps 1) and 2) are optional."}},
 		{name: "lower case after an inline successor stays", in: "You must (1) ask and (2) wait.", want: []string{"You must (1) ask and (2) wait."}},
 		{name: "capital initial is no item", in: "A. Lincoln spoke.", want: []string{"A. Lincoln spoke."}},
+		{name: "CRLF lines", in: "Do this:\r\n1. Stop\r\n2. Start", want: []string{"Do this:", "Stop", "Start"}},
+		{name: "a character beyond the BMP is no bullet", in: "Notes:\n\U00010000 marks the first syllable.", want: []string{"Notes:\n\U00010000 marks the first syllable."}},
 		{name: "capital letters before starters are items", in: "A. The plan B. The budget", want: []string{"The plan", "The budget"}},
 		{name: "roman numerals after i", in: "i) Read it ii) Sign it iii) Return it", want: []string{"Read it", "Sign it", "Return it"}},
 	},
