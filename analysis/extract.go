@@ -81,9 +81,10 @@ type extractor struct {
 	open   bool // a block is being built: the last element of blocks
 
 	// Markdown chunks only.
-	base  int      // offset of the chunk being parsed in the document
-	floor int      // the offset where the next segment may start
-	defs  []string // normalized link reference labels the chunk defines
+	base  int         // offset of the chunk being parsed in the document
+	floor int         // the offset where the next segment may start
+	defs  []string    // normalized link reference labels the chunk defines
+	dirs  []Directive // the chunk's directives, relative to its start
 }
 
 // begin starts a block of kind k, ending the open one if any.
