@@ -251,6 +251,9 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
+			if !s.Flagged() {
+				continue
+			}
 			threshold := opts.HardLevel
 			switch s.Difficulty {
 			case analysis.OK:
@@ -421,6 +424,9 @@ type jsonSentence struct {
 	Level      float64   `json:"level"`
 	Difficulty string    `json:"difficulty"`
 	Rule       string    `json:"rule"`
+	// Ignored says why the sentence is not flagged though hard (see
+	// analysis.Ignore); absent when it is not ignored.
+	Ignored string `json:"ignored,omitempty"`
 }
 
 type jsonRange struct {
@@ -452,12 +458,14 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Diff
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
-			worst = max(worst, s.Difficulty)
-			switch s.Difficulty {
-			case analysis.Hard:
-				jf.Hard++
-			case analysis.VeryHard:
-				jf.VeryHard++
+			if s.Flagged() {
+				worst = max(worst, s.Difficulty)
+				switch s.Difficulty {
+				case analysis.Hard:
+					jf.Hard++
+				case analysis.VeryHard:
+					jf.VeryHard++
+				}
 			}
 			jf.Sentences = append(jf.Sentences, jsonSentence{
 				Range:      jsonRange{pos(s.Span.Start), pos(s.Span.End)},
@@ -466,6 +474,7 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Diff
 				Level:      round3(s.FactBox.Level),
 				Difficulty: s.Difficulty.String(),
 				Rule:       s.Rule,
+				Ignored:    s.Ignored.String(),
 			})
 		}
 	})
