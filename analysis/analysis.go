@@ -55,6 +55,9 @@ type Options struct {
 	// Ignore holds patterns of sentences never flagged: a hard sentence
 	// that one of them matches is marked IgnoredByPattern.
 	Ignore []*regexp.Regexp
+	// Silent flags no sentence: every hard or very hard sentence is marked
+	// IgnoredBySetting. The fact boxes are the same.
+	Silent bool
 }
 
 // DefaultOptions returns plain-text options with the Hemingway-like tiers:

@@ -123,9 +123,12 @@ const (
 	// the patterns (it would cost time and change nothing), so they never
 	// carry this reason.
 	IgnoredByPattern
+	// IgnoredBySetting is a hard or very hard sentence analysed with
+	// Options.Silent, as for a file whose config switches diagnostics off.
+	IgnoredBySetting
 )
 
-// String returns "", "file", "disable", "block" or "pattern".
+// String returns "", "file", "disable", "block", "pattern" or "setting".
 func (g Ignore) String() string {
 	switch g {
 	case IgnoredByFile:
@@ -136,6 +139,8 @@ func (g Ignore) String() string {
 		return "block"
 	case IgnoredByPattern:
 		return "pattern"
+	case IgnoredBySetting:
+		return "setting"
 	}
 	return ""
 }
@@ -187,10 +192,11 @@ func ignoreRegions(text string, format Format, blocks []Block, dirs []Directive)
 }
 
 // markIgnored sets the Ignored fact of sents, sentences of text in order,
-// from regions and then, for sentences still flagged, from patterns. A
+// from regions and then, for sentences still flagged, from opts.Silent and
+// opts.Ignore. A
 // sentence that overlaps a region by at least one byte is ignored; the first
 // reason found wins.
-func markIgnored(text string, sents []Sentence, regions []ignoreRegion, patterns []*regexp.Regexp) {
+func markIgnored(text string, sents []Sentence, regions []ignoreRegion, opts *Options) {
 	for i := range sents {
 		sents[i].Ignored = NotIgnored
 	}
@@ -202,12 +208,16 @@ func markIgnored(text string, sents []Sentence, regions []ignoreRegion, patterns
 			}
 		}
 	}
-	if len(patterns) == 0 {
+	if !opts.Silent && len(opts.Ignore) == 0 {
 		return
 	}
 	for i := range sents {
 		s := &sents[i]
-		if s.Flagged() && matchesAny(patterns, text[s.Span.Start:s.Span.End]) {
+		switch {
+		case !s.Flagged():
+		case opts.Silent:
+			s.Ignored = IgnoredBySetting
+		case matchesAny(opts.Ignore, text[s.Span.Start:s.Span.End]):
 			s.Ignored = IgnoredByPattern
 		}
 	}

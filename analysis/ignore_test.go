@@ -81,6 +81,8 @@ var ignoreTests = []struct {
 		text: "One here. Two {{< shortcode >}} here.\n", patterns: []string{`\{\{<.*>\}\}`}, want: "One: Two:pattern"},
 	{name: "patterns in plain text",
 		text: "One here.\n\nCopyright two.\n", format: Plain, patterns: []string{`^Copyright`}, want: "One: Copyright:pattern"},
+	{name: "silent ignores every hard sentence, after directives",
+		text: "<!-- factbox-ignore -->\nOne.\n\nTwo.\n", patterns: []string{"silent"}, want: "One:block Two:setting"},
 	{name: "a directive wins over a pattern",
 		text: "<!-- factbox-ignore -->\nOne.\n", patterns: []string{`One`}, want: "One:block"},
 }
@@ -94,6 +96,10 @@ func TestIgnore(t *testing.T) {
 			}
 			opts := everyHard(format)
 			for _, p := range tt.patterns {
+				if p == "silent" {
+					opts.Silent = true
+					continue
+				}
 				opts.Ignore = append(opts.Ignore, regexp.MustCompile(p))
 			}
 			d := Analyze(tt.text, opts)
@@ -106,7 +112,7 @@ func TestIgnore(t *testing.T) {
 				t.Errorf("Stream: %s, want %s", got, tt.want)
 			}
 			plainOpts := opts
-			plainOpts.Ignore = nil
+			plainOpts.Ignore, plainOpts.Silent = nil, false
 			if a, b := d.FactBox, Analyze(tt.text, plainOpts).FactBox; a != b {
 				t.Errorf("ignoring changed the fact box: %+v, without %+v", a, b)
 			}

@@ -40,7 +40,7 @@ func Stream(text string, opts Options, yield func(p *Paragraph, sentences []Sent
 			p := &r.paras[i]
 			total.add(&p.FactBox)
 			sents := r.sents[p.Sentences.First:p.Sentences.End]
-			markIgnored(text, sents, regions, opts.Ignore)
+			markIgnored(text, sents, regions, &opts)
 			p.Sentences = Range{0, len(sents)}
 			yield(p, sents)
 		}

@@ -48,6 +48,8 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Float64Var(&f.hardLevel, "hard-level", def.HardLevel, "grade `level` from which a sentence is hard")
 	fs.Float64Var(&f.veryHardLevel, "very-hard-level", def.VeryHardLevel, "grade `level` from which a sentence is very hard")
 	fs.IntVar(&f.minWords, "min-words", def.MinWords, "fewest `words` a sentence needs to be hard")
+	var cf configFlags
+	addConfigFlags(fs, &cf)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: factbox check [flags] FILE...\n\nPrints the fact box and the hard sentences of each file; - reads standard input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -79,6 +81,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "factbox check: --markup must be auto, markdown or plain, not %q\n", f.markup)
 		return 2
 	}
+	configs, err := newConfigResolver(fs, f, cf)
+	if err != nil {
+		fmt.Fprintf(stderr, "factbox check: %v\n", err)
+		return 2
+	}
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "factbox check: no files given (use - for standard input)")
 		fs.Usage()
@@ -99,6 +106,21 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		js = newJSONStream(out, jsonOptions{HardLevel: opts.HardLevel, VeryHardLevel: opts.VeryHardLevel, MinWords: opts.MinWords})
 	}
 	for i, name := range files {
+		o, fresh, err := configs.options(name, opts)
+		if err != nil {
+			if errors.Is(err, errExcluded) {
+				fmt.Fprintf(stderr, "factbox check: %v; skipped\n", err)
+				continue
+			}
+			if fresh {
+				fmt.Fprintf(stderr, "factbox check: %v\n", err)
+			}
+			code = 2
+			if js != nil {
+				js.file(jsonFile{File: name, Error: err.Error()})
+			}
+			continue
+		}
 		text, err := readDocument(name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "factbox check: %v\n", err)
@@ -111,7 +133,6 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if off := invalidUTF8(text); off >= 0 {
 			fmt.Fprintf(stderr, "factbox check: %s: invalid UTF-8 at byte %d; such bytes read as U+FFFD\n", name, off)
 		}
-		o := opts
 		o.Format = markupOf(name, f.markup)
 		var worst analysis.Difficulty
 		if js != nil {
