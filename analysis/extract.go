@@ -112,6 +112,12 @@ func (b *extractor) add(start, end int, text string) {
 		return
 	}
 	b.floor = end
+	if n := len(b.segs); n > b.blocks[len(b.blocks)-1].Span.Start && b.segs[n-1].End == start {
+		// Text the parser cut in two (goldmark ends a text node before a
+		// "!" that might open an image) is one run: no boundary in between.
+		b.segs[n-1].End = end
+		return
+	}
 	b.segs = append(b.segs, Span{start, end})
 }
 
