@@ -118,6 +118,9 @@ func (s *Server) initialize(ctx *glsp.Context) (any, bool, bool, error) {
 					Save:      true,
 				},
 				HoverProvider: true,
+				CodeActionProvider: protocol.CodeActionOptions{
+					CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix},
+				},
 			},
 			PositionEncoding: enc.String(),
 		},

@@ -212,6 +212,13 @@ func (h *Handler) Handle(ctx *glsp.Context) (result any, validMethod, validParam
 		}
 		result, err := h.s.factBox(&params)
 		return result, true, true, err
+	case protocol.MethodTextDocumentCodeAction:
+		var params codeActionParams
+		if err := decodeParams(ctx.Params, &params); err != nil {
+			return nil, true, false, err
+		}
+		result, err := h.s.codeAction(&params)
+		return result, true, true, err
 	}
 	return h.proto.Handle(ctx)
 }
