@@ -90,8 +90,8 @@ type Config struct {
 }
 
 // Error is a problem with a config file, located at a 1-based line and
-// column (0 when the problem has no place in the file, as when it cannot be
-// read). Its message is one line: "path:line:col: what is wrong".
+// column, the column counted in bytes (both 0 when the problem has no place
+// in the file, as when it cannot be read). Its message is one line: "path:line:col: what is wrong".
 type Error struct {
 	Path      string
 	Line, Col int
