@@ -173,8 +173,12 @@ func isConfigDocument(uri string, settings Settings) (path string, ok bool) {
 
 // checkConfigDocument publishes the problems of d, if d is an open config
 // file: the text in the editor is parsed as it is typed, so that the writer
-// sees a mistake before saving it.
+// sees a mistake before saving it. Only files named *.toml are looked at,
+// which keeps every other edit free of the check.
 func (s *Server) checkConfigDocument(d *Document) {
+	if !strings.HasSuffix(d.URI, ".toml") {
+		return
+	}
 	s.mu.Lock()
 	settings := s.scopedLocked().forURI(d.URI)
 	s.mu.Unlock()
