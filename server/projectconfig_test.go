@@ -265,3 +265,34 @@ func mustJSON(t testing.TB, v any) []byte {
 	}
 	return b
 }
+
+// TestConfigPathSetting checks that the configPath setting replaces the
+// nearest config for every document, and that a bad one is shown once.
+func TestConfigPathSetting(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "docs", ".factbox.toml"), "hardLevel = 90\nveryHardLevel = 100\n")
+	custom := filepath.Join(dir, "custom.toml")
+	writeFile(t, custom, "minWords = 100\n")
+	doc := fileURI(filepath.Join(dir, "docs", "a.md"))
+	c, _, _ := inProcess(t)
+	c.initialize(nil, map[string]any{"factbox": map[string]any{"configPath": custom}})
+	c.open(doc, "markdown", 1, veryHardText)
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 0 {
+		t.Fatalf("configPath with minWords 100: %d diagnostics, want 0", n)
+	}
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"factbox": map[string]any{"configPath": filepath.Join(dir, "missing.toml")}}})
+	var shown struct {
+		Message string `json:"message"`
+	}
+	json.Unmarshal(c.notification("window/showMessage"), &shown)
+	if !strings.Contains(shown.Message, "missing.toml: cannot read") {
+		t.Fatalf("showMessage %q", shown.Message)
+	}
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 1 {
+		t.Fatalf("a missing configPath file: %d diagnostics, want 1 (no config)", n)
+	}
+	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"factbox": map[string]any{}}})
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 0 {
+		t.Fatalf("the nearest config (hardLevel 90): %d diagnostics, want 0", n)
+	}
+}
