@@ -124,6 +124,9 @@ func renderHover(fb factBoxes, markdown bool) string {
 		b.WriteString("\n" + explainLevel(fb.sentence.FactBox, fb.analysis.Options) + "\n")
 		if fb.sentence.Difficulty != analysis.OK {
 			b.WriteString("\n" + sentenceMessage(fb.analysis, fb.sentence) + "\n")
+			if fb.sentence.Ignored != analysis.NotIgnored {
+				b.WriteString("\n" + ignoredNote(fb.sentence.Ignored, markdown) + "\n")
+			}
 		}
 	}
 	return b.String()
@@ -136,4 +139,31 @@ func renderHover(fb factBoxes, markdown bool) string {
 func explainLevel(f analysis.FactBox, opts analysis.Options) string {
 	return fmt.Sprintf("Sentence grade %s = 0.39 × %d words + 11.8 × %.2f syllables/word − 15.59",
 		analysis.FormatGrade(f.Level, 1, opts), f.Tokens, f.SyllablesPerWord)
+}
+
+// ignoredNote says why a hard sentence has no diagnostic. Comments are put
+// in code spans in Markdown, where they would otherwise vanish.
+func ignoredNote(g analysis.Ignore, markdown bool) string {
+	code := func(s string) string {
+		if markdown {
+			return "`" + s + "`"
+		}
+		return s
+	}
+	var why string
+	switch g {
+	case analysis.IgnoredByFile:
+		why = "the front matter says " + code("factbox: false")
+	case analysis.IgnoredByDisable:
+		why = "it is between " + code("<!-- factbox-disable -->") + " and " + code("<!-- factbox-enable -->")
+	case analysis.IgnoredByBlock:
+		why = "its block follows " + code("<!-- factbox-ignore -->")
+	case analysis.IgnoredByPattern:
+		why = "it matches an " + code("ignore") + " pattern of the config file"
+	case analysis.IgnoredBySetting:
+		why = "diagnostics are off for this file"
+	default:
+		why = g.String()
+	}
+	return "Not flagged: " + why + "."
 }

@@ -51,6 +51,8 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Float64Var(&f.veryHardLevel, "very-hard-level", def.VeryHardLevel, "grade `level` from which a sentence is very hard")
 	fs.IntVar(&f.minWords, "min-words", def.MinWords, "fewest `words` a sentence needs to be hard")
 	fs.StringVar(&f.stdinName, "stdin-filename", "", "`name` to report standard input (-) as; its extension picks the markup")
+	var cf configFlags
+	addConfigFlags(fs, &cf)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: factbox check [flags] FILE...\n\nPrints the fact box and the hard sentences of each file; - reads standard input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -82,6 +84,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "factbox check: --markup must be auto, markdown or plain, not %q\n", f.markup)
 		return 2
 	}
+	configs, err := newConfigResolver(fs, f, cf)
+	if err != nil {
+		fmt.Fprintf(stderr, "factbox check: %v\n", err)
+		return 2
+	}
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "factbox check: no files given (use - for standard input)")
 		fs.Usage()
@@ -106,6 +113,22 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		js = newJSONStream(out, jsonOptions{HardLevel: opts.HardLevel, VeryHardLevel: opts.VeryHardLevel, MinWords: opts.MinWords})
 	}
 	for i, name := range files {
+		shown := stdinShown(name, f.stdinName)
+		o, fresh, err := configs.options(shown, opts)
+		if err != nil {
+			if errors.Is(err, errExcluded) {
+				fmt.Fprintf(stderr, "factbox check: %v; skipped\n", err)
+				continue
+			}
+			if fresh {
+				fmt.Fprintf(stderr, "factbox check: %v\n", err)
+			}
+			code = 2
+			if js != nil {
+				js.file(jsonFile{File: name, Error: err.Error()})
+			}
+			continue
+		}
 		text, err := readDocument(name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "factbox check: %v\n", err)
@@ -118,8 +141,6 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if off := invalidUTF8(text); off >= 0 {
 			fmt.Fprintf(stderr, "factbox check: %s: invalid UTF-8 at byte %d; such bytes read as U+FFFD\n", name, off)
 		}
-		o := opts
-		shown := stdinShown(name, f.stdinName)
 		o.Format = markupOf(shown, f.markup)
 		var worst analysis.Difficulty
 		if js != nil {
@@ -262,6 +283,9 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
+			if !s.Flagged() {
+				continue
+			}
 			threshold := opts.HardLevel
 			switch s.Difficulty {
 			case analysis.OK:
@@ -432,6 +456,9 @@ type jsonSentence struct {
 	Level      float64   `json:"level"`
 	Difficulty string    `json:"difficulty"`
 	Rule       string    `json:"rule"`
+	// Ignored says why the sentence is not flagged though hard (see
+	// analysis.Ignore); absent when it is not ignored.
+	Ignored string `json:"ignored,omitempty"`
 }
 
 type jsonRange struct {
@@ -463,12 +490,14 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Diff
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
-			worst = max(worst, s.Difficulty)
-			switch s.Difficulty {
-			case analysis.Hard:
-				jf.Hard++
-			case analysis.VeryHard:
-				jf.VeryHard++
+			if s.Flagged() {
+				worst = max(worst, s.Difficulty)
+				switch s.Difficulty {
+				case analysis.Hard:
+					jf.Hard++
+				case analysis.VeryHard:
+					jf.VeryHard++
+				}
 			}
 			jf.Sentences = append(jf.Sentences, jsonSentence{
 				Range:      jsonRange{pos(s.Span.Start), pos(s.Span.End)},
@@ -477,6 +506,7 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Diff
 				Level:      round3(s.FactBox.Level),
 				Difficulty: s.Difficulty.String(),
 				Rule:       s.Rule,
+				Ignored:    s.Ignored.String(),
 			})
 		}
 	})
