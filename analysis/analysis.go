@@ -1,6 +1,10 @@
 package analysis
 
-import "github.com/factbox/factbox/analysis/hints"
+import (
+	"regexp"
+
+	"github.com/factbox/factbox/analysis/hints"
+)
 
 // Span is a half-open range [Start, End) of byte offsets into the analysed text.
 type Span struct {
@@ -52,6 +56,12 @@ type Options struct {
 	// HardLevel and VeryHardLevel are the Flesch–Kincaid grade levels at or
 	// above which a sentence is hard and very hard.
 	HardLevel, VeryHardLevel float64
+	// Ignore holds patterns of sentences never flagged: a hard sentence
+	// that one of them matches is marked IgnoredByPattern.
+	Ignore []*regexp.Regexp
+	// Silent flags no sentence: every hard or very hard sentence is marked
+	// IgnoredBySetting. The fact boxes are the same.
+	Silent bool
 	// Hints finds the adverbs, passive voice and simpler alternatives of
 	// each sentence (Sentence.Hints and the fact boxes' counts). Without it
 	// they are empty and zero, and the analysis costs what it did before
@@ -93,6 +103,9 @@ type Sentence struct {
 	Difficulty Difficulty
 	// Rule names the rule of the sentence splitter that ended the sentence.
 	Rule string
+	// Ignored says why the sentence is never flagged, if it is not; see
+	// Sentence.Flagged.
+	Ignored Ignore
 	// Hints are the adverbs, passive constructions and phrases with simpler
 	// alternatives of the sentence, sorted by start (see package hints).
 	Hints []Hint

@@ -1,84 +1,73 @@
 package server
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
-	"github.com/factbox/factbox/analysis"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
 
-func TestSimplerCodeActions(t *testing.T) {
-	const text = "𐐀 We commence now. In order to win, we utilize it.\n\nNothing here."
-	a := analysis.Analyze(text, analysis.DefaultOptions())
-	m := NewMapper(text, UTF16)
-	at := func(s string) int { return strings.Index(text, s) }
+// TestSimplerFixes asks for the quick fixes of simpler-alternative hints over
+// JSON-RPC, in plain text and Markdown, and of a hint whose text changed.
+func TestSimplerFixes(t *testing.T) {
+	c, _, _ := inProcess(t)
+	c.initialize(nil, map[string]any{"factbox": map[string]any{"hints": AllHints()}})
 	tests := []struct {
-		name       string
-		start, end int
-		want       []string // title, range, new text
+		name, uri, lang, text string
+		want                  []string // title, new text, preferred
 	}{
-		{"cursor in commence", at("mmence"), at("mmence"), []string{
-			"Use “begin” for “commence” 0:6-0:14 begin preferred",
-			"Use “start” for “commence” 0:6-0:14 start",
-		}},
-		{"cursor just after commence", at(" now"), at(" now"), []string{
-			"Use “begin” for “commence” 0:6-0:14 begin preferred",
-			"Use “start” for “commence” 0:6-0:14 start",
-		}},
-		{"second sentence, capitalised", at("In order"), at("win"), []string{
-			"Use “To” for “In order to” 0:20-0:31 To preferred",
-		}},
-		{"range over both sentences", 0, at("Nothing"), []string{
-			"Use “begin” for “commence” 0:6-0:14 begin preferred",
-			"Use “start” for “commence” 0:6-0:14 start",
-			"Use “To” for “In order to” 0:20-0:31 To preferred",
-			"Use “use” for “utilize” 0:40-0:47 use preferred",
-		}},
-		{"nothing there", at("Nothing"), len(text), []string{}},
+		{"plain text, two suggestions", "file:///a.txt", "plaintext", "𐐀 We commence now.", []string{
+			"Use “begin” for “commence” begin preferred", "Use “start” for “commence” start"}},
+		{"Markdown, capitals kept", "file:///a.md", "markdown", "# T\n\nIn order to win, we play.", []string{
+			"Use “To” for “In order to” To preferred"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			acts, err := simplerCodeActions("file:///a.txt", a, m, tt.start, tt.end, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := []string{}
-			for _, ac := range acts {
-				edits := ac.Edit.Changes["file:///a.txt"]
-				if len(edits) != 1 || *ac.Kind != protocol.CodeActionKindQuickFix {
-					t.Fatalf("action %q: edits %v kind %v", ac.Title, edits, ac.Kind)
+			c.open(tt.uri, tt.lang, 1, tt.text)
+			var hint json.RawMessage
+			var rng protocol.Range
+			for _, raw := range c.diagnostics(tt.uri, 1).Diagnostics {
+				var d struct {
+					Code  string         `json:"code"`
+					Range protocol.Range `json:"range"`
 				}
-				g := ac.Title + " " + formatRange(edits[0].Range) + " " + edits[0].NewText
-				if *ac.IsPreferred {
+				json.Unmarshal(raw, &d)
+				if d.Code == CodeSimplerAlternative {
+					hint, rng = raw, d.Range
+				}
+			}
+			if hint == nil {
+				t.Fatal("no simpler-alternative diagnostic")
+			}
+			var got []string
+			for _, a := range codeActions(c, tt.uri, rng, []json.RawMessage{hint}) {
+				edits := a.Edit.Changes[tt.uri]
+				if a.Kind != "quickfix" || len(a.Diagnostics) != 1 || len(edits) != 1 || edits[0].Range != rng {
+					t.Fatalf("action %+v", a)
+				}
+				g := a.Title + " " + edits[0].NewText
+				if a.IsPreferred {
 					g += " preferred"
 				}
 				got = append(got, g)
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
-}
 
-func TestSimplerCodeActionsNameTheirDiagnostic(t *testing.T) {
-	const text = "We commence now."
-	a := analysis.Analyze(text, analysis.DefaultOptions())
-	m := NewMapper(text, UTF16)
-	diags, err := hintDiagnostics(nil, a, m, AllHints(), nil)
-	if err != nil || len(diags) != 1 {
-		t.Fatalf("diagnostics %v, %v", diags, err)
+	// After an edit the old range no longer holds the phrase: no fix.
+	c.open("file:///b.txt", "plaintext", 1, "We commence now.")
+	var hint json.RawMessage
+	for _, raw := range c.diagnostics("file:///b.txt", 1).Diagnostics {
+		hint = raw
 	}
-	other := diags[0]
-	other.Code = &protocol.IntegerOrString{Value: CodeAdverb}
-	acts, err := simplerCodeActions("file:///a.txt", a, m, 4, 4, []protocol.Diagnostic{other, diags[0]})
-	if err != nil || len(acts) != 2 {
-		t.Fatalf("actions %v, %v", acts, err)
-	}
-	for _, ac := range acts {
-		if len(ac.Diagnostics) != 1 || ac.Diagnostics[0].Message != diags[0].Message {
-			t.Errorf("action %q names %v", ac.Title, ac.Diagnostics)
-		}
+	c.change("file:///b.txt", 2, protocol.Range{Start: protocol.Position{Line: 0, Character: 3}, End: protocol.Position{Line: 0, Character: 11}}, "begin")
+	c.diagnostics("file:///b.txt", 2)
+	rng := protocol.Range{Start: protocol.Position{Line: 0, Character: 3}, End: protocol.Position{Line: 0, Character: 11}}
+	if acts := codeActions(c, "file:///b.txt", rng, []json.RawMessage{hint}); len(acts) != 0 {
+		t.Errorf("fixes for a stale hint: %+v", acts)
 	}
 }

@@ -123,6 +123,9 @@ func hintDiagnostics(diags []protocol.Diagnostic, a *analysis.Document, m *Mappe
 func appendHintDiagnostics(diags []protocol.Diagnostic, a *analysis.Document, first, end int, cursor *Cursor, hs HintsSettings, cache *hintMessageCache) ([]protocol.Diagnostic, error) {
 	var errs []error
 	for i := max(first, 0); i < min(end, len(a.Sentences)); i++ {
+		if a.Sentences[i].Ignored != analysis.NotIgnored {
+			continue // a directive, a pattern or a setting switched factbox off here
+		}
 		for _, h := range a.Sentences[i].Hints {
 			if !hs.wants(h.Kind) {
 				continue

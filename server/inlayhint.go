@@ -81,9 +81,9 @@ func paragraphInlayHints(a *analysis.Document, m *Mapper, start, end int, markdo
 		if err != nil {
 			return out, fmt.Errorf("paragraph %d: %w", i, err)
 		}
-		tip := protocol.MarkupContent{Kind: protocol.MarkupKindPlainText, Value: renderFactBox("Paragraph", p.FactBox, false)}
+		tip := protocol.MarkupContent{Kind: protocol.MarkupKindPlainText, Value: renderFactBox("Paragraph", p.FactBox, a.Options, false)}
 		if markdown {
-			tip = protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: renderFactBox("Paragraph", p.FactBox, true)}
+			tip = protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: renderFactBox("Paragraph", p.FactBox, a.Options, true)}
 		}
 		out = append(out, InlayHint{Position: pos, Label: paragraphLabel(p.FactBox), Tooltip: &tip, PaddingLeft: true})
 	}
@@ -111,18 +111,18 @@ func lineEnd(text string, offset int) int {
 
 // renderFactBox renders one fact box with the rows of the hover, as a
 // Markdown table or as aligned plain text.
-func renderFactBox(title string, f analysis.FactBox, markdown bool) string {
+func renderFactBox(title string, f analysis.FactBox, opts analysis.Options, markdown bool) string {
 	var b strings.Builder
 	if markdown {
 		b.WriteString("| Fact box | " + title + " |\n|:--|--:|\n")
 		for _, row := range hoverRows {
-			b.WriteString("| " + row.label + " | " + row.format(f) + " |\n")
+			b.WriteString("| " + row.label + " | " + row.format(f, opts) + " |\n")
 		}
 		return b.String()
 	}
 	fmt.Fprintf(&b, "%-13s %10s\n", "Fact box", title)
 	for _, row := range hoverRows {
-		fmt.Fprintf(&b, "%-13s %10s\n", row.label, row.format(f))
+		fmt.Fprintf(&b, "%-13s %10s\n", row.label, row.format(f, opts))
 	}
 	return b.String()
 }
