@@ -85,18 +85,19 @@ func paragraphInlayHints(a *analysis.Document, m *Mapper, start, end int, markdo
 		if markdown {
 			tip = protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: renderFactBox("Paragraph", p.FactBox, a.Options, true)}
 		}
-		out = append(out, InlayHint{Position: pos, Label: paragraphLabel(p.FactBox), Tooltip: &tip, PaddingLeft: true})
+		out = append(out, InlayHint{Position: pos, Label: paragraphLabel(p.FactBox, a.Options), Tooltip: &tip, PaddingLeft: true})
 	}
 	return out, nil
 }
 
-// paragraphLabel is the text of a paragraph's inlay hint: "grade 12.4 · 86 words".
-func paragraphLabel(f analysis.FactBox) string {
+// paragraphLabel is the text of a paragraph's inlay hint: "grade 12.4 · 86
+// words", the grade rounded as everywhere else (analysis.FormatGrade).
+func paragraphLabel(f analysis.FactBox, opts analysis.Options) string {
 	words := "words"
 	if f.Tokens == 1 {
 		words = "word"
 	}
-	return "grade " + strconv.FormatFloat(f.Level, 'f', 1, 64) + " · " + strconv.Itoa(f.Tokens) + " " + words
+	return "grade " + analysis.FormatGrade(f.Level, 1, opts) + " · " + strconv.Itoa(f.Tokens) + " " + words
 }
 
 // lineEnd returns the offset of the end of the line holding offset: the

@@ -51,11 +51,19 @@ func TestParagraphInlayHints(t *testing.T) {
 }
 
 func TestParagraphLabel(t *testing.T) {
-	if got := paragraphLabel(analysis.FactBox{Level: 12.44, Tokens: 86}); got != "grade 12.4 · 86 words" {
-		t.Errorf("label %q", got)
+	opts := analysis.DefaultOptions()
+	tests := []struct {
+		f    analysis.FactBox
+		want string
+	}{
+		{analysis.FactBox{Level: 12.44, Tokens: 86}, "grade 12.4 · 86 words"},
+		{analysis.FactBox{Level: -3.4, Tokens: 1}, "grade -3.4 · 1 word"},
+		{analysis.FactBox{Level: 13.96, Tokens: 20}, "grade 13.9 · 20 words"}, // not 14.0: very hard starts at 14
 	}
-	if got := paragraphLabel(analysis.FactBox{Level: -3.4, Tokens: 1}); got != "grade -3.4 · 1 word" {
-		t.Errorf("label %q", got)
+	for _, tt := range tests {
+		if got := paragraphLabel(tt.f, opts); got != tt.want {
+			t.Errorf("label %q, want %q", got, tt.want)
+		}
 	}
 }
 
