@@ -251,7 +251,11 @@ function M.update_settings(settings)
   M.explicit = merge(M.explicit, settings)
   local s = { factbox = sent() }
   for _, client in ipairs(M.clients()) do
+    -- Neovim answers workspace/configuration from client.settings (0.10 and
+    -- later) or client.config.settings (before): the server pulls folder
+    -- settings after a change, and must get these, not the ones at start.
     client.config.settings = s
+    client.settings = s
     client_notify(client, "workspace/didChangeConfiguration", { settings = s })
     -- The server also asks for a refresh; showing or hiding them here does
     -- not depend on the Neovim version handling it.
