@@ -40,7 +40,7 @@ bench:
 # -fuzzminimizetime a run spends most of its time shrinking new inputs.
 FUZZTIME ?= 30s
 fuzz:
-	@for pkg in ./analysis ./analysis/config ./server ./cmd/factbox; do \
+	@for pkg in ./analysis ./analysis/config ./analysis/hints ./server ./cmd/factbox; do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s $$pkg || exit 1; \
 	  done; \
