@@ -1,6 +1,9 @@
 package analysis
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 // TestHintsOption checks that Options.Hints switches the hints off and on,
 // also across Reanalyze, which must not reuse forms classified without them.
@@ -34,6 +37,28 @@ func TestHintsOption(t *testing.T) {
 			}
 			if !sameAnalysis(d, Analyze(text, tt.opts)) {
 				t.Error("reanalysis differs from a fresh analysis")
+			}
+		})
+	}
+}
+
+// BenchmarkAnalyzeHints measures Analyze on the corpus with hints off and on,
+// in the same run, so that what the hints cost is the difference.
+func BenchmarkAnalyzeHints(b *testing.B) {
+	data, err := os.ReadFile("../../shared/corpus/prose.txt")
+	if err != nil {
+		b.Skipf("corpus not found beside the repository: %v", err)
+	}
+	text := string(data)
+	for _, hints := range []bool{false, true} {
+		name := map[bool]string{false: "off", true: "on"}[hints]
+		b.Run(name, func(b *testing.B) {
+			opts := DefaultOptions()
+			opts.Hints = hints
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkDoc = Analyze(text, opts)
 			}
 		})
 	}
