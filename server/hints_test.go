@@ -2,6 +2,8 @@ package server
 
 import (
 	"encoding/json"
+	"maps"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -167,5 +169,44 @@ func TestHintMessageCache(t *testing.T) {
 	}
 	if len(c.prev) != 1 {
 		t.Errorf("cache holds %d messages after a publication of 1", len(c.prev))
+	}
+}
+
+// TestHintsConfigFile checks the [hints] table of a .factbox.toml: it turns
+// hints on for a client that sends no hint switches, and the switches a
+// client sends win over it.
+func TestHintsConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, ".factbox.toml"), "[hints]\nadverbs = true\nsimplerAlternatives = true\n")
+	doc := fileURI(filepath.Join(dir, "a.txt"))
+	codes := func(p publication) map[string]int {
+		n := map[string]int{}
+		for _, raw := range p.Diagnostics {
+			var d struct {
+				Code string `json:"code"`
+			}
+			json.Unmarshal(raw, &d)
+			n[d.Code]++
+		}
+		return n
+	}
+	tests := []struct {
+		name     string
+		settings map[string]any
+		want     map[string]int
+	}{
+		{"the file's switches", map[string]any{}, map[string]int{"adverb": 1, "simpler-alternative": 2}},
+		{"the client's win", map[string]any{"hints": map[string]any{"adverbs": false, "passiveVoice": true}},
+			map[string]int{"passive-voice": 1, "simpler-alternative": 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _, _ := inProcess(t)
+			c.initialize(nil, map[string]any{"factbox": tt.settings})
+			c.open(doc, "plaintext", 1, hintsText)
+			if got := codes(c.diagnostics(doc, 1)); !maps.Equal(got, tt.want) {
+				t.Errorf("codes %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -90,6 +90,9 @@ func (p *settingsPatch) explicit(s Settings) config.Values {
 	if p.Diagnostics != nil && p.Diagnostics.Enable != nil {
 		v.Diagnostics = &s.Diagnostics.Enable
 	}
+	if h := p.Hints; h != nil {
+		v.Hints = config.Hints{Adverbs: h.Adverbs, PassiveVoice: h.PassiveVoice, SimplerAlternatives: h.SimplerAlternatives}
+	}
 	return v
 }
 
@@ -109,7 +112,10 @@ func (s *Server) documentConfig(settings Settings, uri, languageID string) docCo
 		s.reportConfigError(err)
 	}
 	v, excluded := file.Settings(path)
-	opts, diagnostics := settings.explicit.Over(v).Apply(analysis.DefaultOptions())
+	merged := settings.explicit.Over(v)
+	opts, diagnostics := merged.Apply(analysis.DefaultOptions())
+	hs := &cfg.hints
+	hs.Adverbs, hs.PassiveVoice, hs.SimplerAlternatives = merged.Hints.Apply(hs.Adverbs, hs.PassiveVoice, hs.SimplerAlternatives)
 	if opts.VeryHardLevel < opts.HardLevel {
 		s.log.Warningf("%s: veryHardLevel %g is below hardLevel %g (settings over %s); using %g for both",
 			uri, opts.VeryHardLevel, opts.HardLevel, file.Path, opts.HardLevel)

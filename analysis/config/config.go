@@ -30,6 +30,8 @@ type Values struct {
 	// Ignore holds patterns of sentences never flagged. Layers add to it
 	// rather than replace it.
 	Ignore []*regexp.Regexp
+	// Hints switches hints on or off, one kind at a time.
+	Hints Hints
 }
 
 // Over returns v laid over base: each field v sets replaces base's, and v's
@@ -51,6 +53,7 @@ func (v Values) Over(base Values) Values {
 	if len(v.Ignore) > 0 {
 		out.Ignore = append(base.Ignore[:len(base.Ignore):len(base.Ignore)], v.Ignore...)
 	}
+	out.Hints = v.Hints.Over(base.Hints)
 	return out
 }
 
@@ -120,6 +123,7 @@ type file struct {
 	Diagnostics   *bool      `toml:"diagnostics"`
 	Exclude       []glob     `toml:"exclude"`
 	Ignore        []pattern  `toml:"ignore"`
+	Hints         *Hints     `toml:"hints"`
 	Overrides     []override `toml:"overrides"`
 }
 
@@ -130,6 +134,7 @@ type override struct {
 	MinWords      *int      `toml:"minWords"`
 	Diagnostics   *bool     `toml:"diagnostics"`
 	Ignore        []pattern `toml:"ignore"`
+	Hints         *Hints    `toml:"hints"`
 }
 
 // pattern is a regular expression (RE2 syntax), compiled as it is decoded
@@ -174,11 +179,11 @@ func Parse(path string, data []byte) (*Config, error) {
 		return nil, decodeError(path, err)
 	}
 	c := &Config{Path: path, Dir: dirOf(path)}
-	c.Values = Values{HardLevel: f.HardLevel, VeryHardLevel: f.VeryHardLevel, MinWords: f.MinWords, Diagnostics: f.Diagnostics, Ignore: regexps(f.Ignore)}
+	c.Values = Values{HardLevel: f.HardLevel, VeryHardLevel: f.VeryHardLevel, MinWords: f.MinWords, Diagnostics: f.Diagnostics, Ignore: regexps(f.Ignore), Hints: hintsOf(f.Hints)}
 	c.Exclude = globs(f.Exclude)
 	for _, o := range f.Overrides {
 		c.Overrides = append(c.Overrides, Override{Files: globs(o.Files),
-			Values: Values{HardLevel: o.HardLevel, VeryHardLevel: o.VeryHardLevel, MinWords: o.MinWords, Diagnostics: o.Diagnostics, Ignore: regexps(o.Ignore)}})
+			Values: Values{HardLevel: o.HardLevel, VeryHardLevel: o.VeryHardLevel, MinWords: o.MinWords, Diagnostics: o.Diagnostics, Ignore: regexps(o.Ignore), Hints: hintsOf(o.Hints)}})
 	}
 	if err := c.check(data); err != nil {
 		return nil, err
