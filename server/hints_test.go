@@ -121,22 +121,11 @@ func TestHintSettingsRepublish(t *testing.T) {
 	c, _, _ := inProcess(t)
 	c.initialize(nil, map[string]any{"factbox": map[string]any{"hints": AllHints()}})
 	c.open("file:///h.txt", "plaintext", 1, hintsText)
-	codes := func(p publication) map[string]int {
-		n := map[string]int{}
-		for _, raw := range p.Diagnostics {
-			var d struct {
-				Code string `json:"code"`
-			}
-			json.Unmarshal(raw, &d)
-			n[d.Code]++
-		}
-		return n
-	}
-	if got := codes(c.diagnostics("file:///h.txt", 1)); got["adverb"] != 1 || got["passive-voice"] != 1 || got["simpler-alternative"] != 2 {
+	if got := diagnosticCodes(c.diagnostics("file:///h.txt", 1)); got["adverb"] != 1 || got["passive-voice"] != 1 || got["simpler-alternative"] != 2 {
 		t.Fatalf("codes %v, want 1 adverb, 1 passive-voice, 2 simpler-alternative", got)
 	}
 	c.notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any{"factbox": map[string]any{"hints": map[string]any{"adverbs": false, "passiveVoice": true, "simplerAlternatives": true}}}})
-	if got := codes(c.diagnostics("file:///h.txt", 1)); got["adverb"] != 0 || got["passive-voice"] != 1 {
+	if got := diagnosticCodes(c.diagnostics("file:///h.txt", 1)); got["adverb"] != 0 || got["passive-voice"] != 1 {
 		t.Fatalf("codes %v after adverbs off", got)
 	}
 }
@@ -179,17 +168,6 @@ func TestHintsConfigFile(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, ".factbox.toml"), "[hints]\nadverbs = true\nsimplerAlternatives = true\n")
 	doc := fileURI(filepath.Join(dir, "a.txt"))
-	codes := func(p publication) map[string]int {
-		n := map[string]int{}
-		for _, raw := range p.Diagnostics {
-			var d struct {
-				Code string `json:"code"`
-			}
-			json.Unmarshal(raw, &d)
-			n[d.Code]++
-		}
-		return n
-	}
 	tests := []struct {
 		name     string
 		settings map[string]any
@@ -204,9 +182,22 @@ func TestHintsConfigFile(t *testing.T) {
 			c, _, _ := inProcess(t)
 			c.initialize(nil, map[string]any{"factbox": tt.settings})
 			c.open(doc, "plaintext", 1, hintsText)
-			if got := codes(c.diagnostics(doc, 1)); !maps.Equal(got, tt.want) {
+			if got := diagnosticCodes(c.diagnostics(doc, 1)); !maps.Equal(got, tt.want) {
 				t.Errorf("codes %v, want %v", got, tt.want)
 			}
 		})
 	}
+}
+
+// diagnosticCodes counts the diagnostics of p by code.
+func diagnosticCodes(p publication) map[string]int {
+	n := map[string]int{}
+	for _, raw := range p.Diagnostics {
+		var d struct {
+			Code string `json:"code"`
+		}
+		json.Unmarshal(raw, &d)
+		n[d.Code]++
+	}
+	return n
 }
