@@ -279,6 +279,27 @@ test('factbox serve with the InitializeParams VS Code sends', async (t) => {
     await conn.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(DEFAULT_SETTINGS));
   });
 
+  await t.test('a simpler alternative has one quick fix per suggestion', async () => {
+    const hint = v1!.diagnostics.find((d) => d.code === 'simpler-alternative');
+    assert.ok(hint !== undefined, `a simpler-alternative hint in ${codes(v1!.diagnostics).join(' ')}`);
+    const actions = (await conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: hint.range,
+      context: { diagnostics: [hint], triggerKind: 2 },
+    })) as CodeAction[];
+    assert.ok(actions.length > 0, 'quick fixes for the hint');
+    const written = hint.message.replace(/^.* for “(.*)”$/, '$1');
+    for (const [i, a] of actions.entries()) {
+      assert.equal(a.kind, 'quickfix');
+      assert.match(a.title, new RegExp(`^Use “.+” for “${written.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”$`));
+      assert.equal(a.isPreferred ?? false, i === 0, 'the first suggestion is preferred');
+      const edits = a.edit!.changes![uri];
+      assert.equal(edits.length, 1);
+      assert.deepStrictEqual(edits[0].range, hint.range, 'the fix replaces the phrase');
+      assert.ok(hint.message.includes(`“${edits[0].newText}”`), `${edits[0].newText} is a suggestion of ${hint.message}`);
+    }
+  });
+
   await t.test('hover shows the fact box as Markdown', async () => {
     const hover = await conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position: first().range.start });
     assert.ok(hover !== null, 'a hover inside a sentence');
