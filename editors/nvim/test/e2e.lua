@@ -322,6 +322,47 @@ local function run()
     end
   end
 
+  -- A simpler alternative's quick fixes: one per suggestion; applying the
+  -- first replaces the word, and its hint goes.
+  local simple = tmpdir .. "/simple.txt"
+  vim.fn.writefile({ "We commence now." }, simple)
+  vim.cmd("edit " .. vim.fn.fnameescape(simple))
+  local sbuf = vim.api.nvim_get_current_buf()
+  local got_hint = vim.wait(TIMEOUT, function()
+    return #factbox_diags(sbuf, true) == 1
+  end, 50)
+  local h = factbox_diags(sbuf, true)[1]
+  check("a simpler-alternative hint for \"commence\"", got_hint and h and h.code == "simpler-alternative", summary(factbox_diags(sbuf, true)))
+  if h then
+    local lsp = (h.user_data and h.user_data.lsp) or {}
+    local diag = {
+      range = lsp.range or { start = { line = h.lnum, character = h.col }, ["end"] = { line = h.end_lnum, character = h.end_col } },
+      severity = h.severity, code = h.code, source = h.source, message = h.message,
+    }
+    local resp = vim.lsp.buf_request_sync(sbuf, "textDocument/codeAction", {
+      textDocument = { uri = vim.uri_from_bufnr(sbuf) },
+      range = diag.range,
+      context = { diagnostics = { diag } },
+    }, TIMEOUT)
+    local actions, titles = {}, {}
+    for _, r in pairs(resp or {}) do
+      for _, act in ipairs(r.result or {}) do
+        table.insert(actions, act)
+        table.insert(titles, act.title)
+      end
+    end
+    check("one quick fix per suggestion", table.concat(titles, "|") == "Use “begin” for “commence”|Use “start” for “commence”",
+      table.concat(titles, "|"))
+    if actions[1] and actions[1].edit then
+      vim.lsp.util.apply_workspace_edit(actions[1].edit, factbox.clients(sbuf)[1].offset_encoding or "utf-16")
+      check("the quick fix replaces the word", vim.api.nvim_buf_get_lines(sbuf, 0, 1, false)[1] == "We begin now.",
+        vim.api.nvim_buf_get_lines(sbuf, 0, 1, false)[1])
+      check("and its hint goes", vim.wait(TIMEOUT, function()
+        return #factbox_diags(sbuf, true) == 0
+      end, 50), summary(factbox_diags(sbuf, true)))
+    end
+  end
+
   -- A config change: writing a .factbox.toml in Neovim re-publishes the
   -- documents under it with the file's thresholds.
   local md2 = tmpdir .. "/other.md"
