@@ -52,6 +52,21 @@
 // older version after a newer one, and closing a document publishes an
 // empty list.
 //
+// With the hints.* settings (hints.go), each adverb, passive construction
+// and phrase with a simpler alternative (see package analysis/hints) is one
+// more diagnostic of severity Hint, code "adverb", "passive-voice" or
+// "simpler-alternative", message "Adverb: quickly", "Passive voice: was
+// written" or "Simpler: use “use” for “utilize”"; the code action handler
+// offers a quick fix per suggestion (hintactions.go).
+//
+// # Inlay hints
+//
+// textDocument/inlayHint (LSP 3.17, inlayhint.go) puts each paragraph's
+// grade and length, "grade 12.4 · 86 words", at the end of its last line,
+// with its fact box as tooltip, for the paragraphs of the requested range
+// only. The setting inlayHints.enable turns them on; a settings change asks
+// the client for workspace/inlayHint/refresh when it supports it.
+//
 // # The factbox/factBox request
 //
 // Params {"textDocument":{"uri":…},"position":{…}} (position optional);
@@ -72,6 +87,8 @@
 //	minWords           14      fewest words a hard sentence has
 //	diagnostics.enable true
 //	languages          ["markdown", "plaintext"]  ("text" means plaintext)
+//	hints.adverbs, hints.passiveVoice, hints.simplerAlternatives  false (VS Code and Neovim send true)
+//	inlayHints.enable  false (VS Code and Neovim send true)
 //
 // Markdown documents are analysed as analysis.Markdown, others as plain text;
 // documents in other languages are kept in sync but not analysed.
