@@ -48,6 +48,9 @@ func TestFind(t *testing.T) {
 		{"predicative adjective", "She was happy.", []string{}},
 		{"contraction", "It wasn't opened.", []string{"passive-voice:wasn't opened"}},
 		{"at most two adverbs", "It was not very often quite easily opened.", []string{"adverb:easily"}},
+		// An auxiliary looks at most two forms of be ahead, which keeps a
+		// sentence of a thousand "is" linear: the first "is" is too far.
+		{"at most two more forms of be", "It is is is is written.", []string{"passive-voice:is is is written"}},
 		{"two adverbs", "It was not quickly opened.", []string{"passive-voice:was not quickly opened", "adverb:quickly"}},
 		{"irregular spelt as the verb", "The rules are set by the board.", []string{"passive-voice:are set"}},
 		{"punctuation ends a construction", "It was, in fact, broken.", []string{}},
@@ -143,3 +146,4 @@ func ExampleFind() {
 	// passive-voice: was quickly written
 	// adverb: quickly
 }
+

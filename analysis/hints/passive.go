@@ -88,18 +88,19 @@ func adjacent(text string, a, b Span) bool {
 }
 
 // passive returns the end of the passive construction whose auxiliary is
-// words[i], or 0 when there is none. After the auxiliary come any further
-// forms of be ("is being", "been being") and at most two adverbs, then the
-// participle. Participles coordinated with it ("was found, fixed and
+// words[i], or 0 when there is none. After the auxiliary come at most two
+// further forms of be ("is being", "been being") and at most two adverbs,
+// then the participle; the bounds keep a sentence of a thousand "is" linear. Participles coordinated with it ("was found, fixed and
 // tested") belong to the same construction: it counts once.
 func passive(text string, sentence Span, words []Word, i int) int {
-	adverbs := 0
+	adverbs, bes := 0, 0
 	for k := i + 1; k < len(words) && inside(words[k].Span, sentence) && adjacent(text, words[k-1].Span, words[k].Span); k++ {
 		c := words[k].Class
 		switch {
 		case c&ClassParticiple != 0:
 			return coordinated(text, sentence, words, k)
-		case c&ClassBe != 0:
+		case bes < 2 && c&ClassBe != 0:
+			bes++
 		case adverbs < 2 && c&(ClassLink|ClassAdverb) != 0:
 			adverbs++
 		default:
