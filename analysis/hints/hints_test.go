@@ -146,4 +146,3 @@ func ExampleFind() {
 	// passive-voice: was quickly written
 	// adverb: quickly
 }
-
