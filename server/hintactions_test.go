@@ -12,7 +12,7 @@ import (
 // JSON-RPC, in plain text and Markdown, and of a hint whose text changed.
 func TestSimplerFixes(t *testing.T) {
 	c, _, _ := inProcess(t)
-	c.initialize(nil, map[string]any{"factbox": map[string]any{"hints": AllHints()}})
+	c.initialize(nil, map[string]any{"factbox": map[string]any{"hints": allHints()}})
 	tests := []struct {
 		name, uri, lang, text string
 		want                  []string // title, new text, preferred

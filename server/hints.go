@@ -30,8 +30,8 @@ type HintsSettings struct {
 	SimplerAlternatives bool `json:"simplerAlternatives"`
 }
 
-// AllHints returns every hint on, as the editor integrations default to.
-func AllHints() HintsSettings {
+// allHints returns every hint on, as the editor integrations default to.
+func allHints() HintsSettings {
 	return HintsSettings{Adverbs: true, PassiveVoice: true, SimplerAlternatives: true}
 }
 

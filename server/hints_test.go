@@ -18,7 +18,7 @@ const hintsText = "𐐀 The report was quickly written in order to utilize the d
 
 func TestHintDiagnostics(t *testing.T) {
 	a := analysis.Analyze(hintsText, analysis.DefaultOptions())
-	all := AllHints()
+	all := allHints()
 	tests := []struct {
 		name     string
 		settings HintsSettings
@@ -94,7 +94,7 @@ func TestParseHintsSettings(t *testing.T) {
 	}{
 		{"defaults: off", `{"factbox":{}}`, HintsSettings{}, false},
 		{"one on", `{"factbox":{"hints":{"adverbs":true}}}`, HintsSettings{Adverbs: true}, false},
-		{"all on", `{"factbox":{"hints":{"adverbs":true,"passiveVoice":true,"simplerAlternatives":true}}}`, AllHints(), false},
+		{"all on", `{"factbox":{"hints":{"adverbs":true,"passiveVoice":true,"simplerAlternatives":true}}}`, allHints(), false},
 		{"one off again", `{"factbox":{"hints":{"adverbs":true,"passiveVoice":false,"simplerAlternatives":true}}}`, HintsSettings{true, false, true}, false},
 		{"inlay hints on", `{"factbox":{"inlayHints":{"enable":true}}}`, HintsSettings{}, true},
 		{"section alone", `{"hints":{"passiveVoice":true}}`, HintsSettings{PassiveVoice: true}, false},
@@ -119,7 +119,7 @@ func TestParseHintsSettings(t *testing.T) {
 // the document's diagnostics are published again without them.
 func TestHintSettingsRepublish(t *testing.T) {
 	c, _, _ := inProcess(t)
-	c.initialize(nil, map[string]any{"factbox": map[string]any{"hints": AllHints()}})
+	c.initialize(nil, map[string]any{"factbox": map[string]any{"hints": allHints()}})
 	c.open("file:///h.txt", "plaintext", 1, hintsText)
 	if got := diagnosticCodes(c.diagnostics("file:///h.txt", 1)); got["adverb"] != 1 || got["passive-voice"] != 1 || got["simpler-alternative"] != 2 {
 		t.Fatalf("codes %v, want 1 adverb, 1 passive-voice, 2 simpler-alternative", got)
@@ -137,7 +137,7 @@ func TestHintMessageCache(t *testing.T) {
 	a := analysis.Analyze(hintsText, analysis.DefaultOptions())
 	m := NewMapper(hintsText, UTF16)
 	var c hintMessageCache
-	first, err := hintDiagnostics(nil, a, m, AllHints(), &c)
+	first, err := hintDiagnostics(nil, a, m, allHints(), &c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestHintMessageCache(t *testing.T) {
 		t.Fatalf("cache holds %d messages after 4 distinct hints", len(c.prev))
 	}
 	c.prev[hintMessageKey{hints.Adverb, "quickly"}] = "from the cache"
-	second, err := hintDiagnostics(nil, a, m, AllHints(), &c)
+	second, err := hintDiagnostics(nil, a, m, allHints(), &c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +153,7 @@ func TestHintMessageCache(t *testing.T) {
 		t.Errorf("messages %q, %q: want the cached one for the adverb", second[0].Message, second[1].Message)
 	}
 	other := analysis.Analyze("We commence.", analysis.DefaultOptions())
-	if _, err := hintDiagnostics(nil, other, NewMapper("We commence.", UTF16), AllHints(), &c); err != nil {
+	if _, err := hintDiagnostics(nil, other, NewMapper("We commence.", UTF16), allHints(), &c); err != nil {
 		t.Fatal(err)
 	}
 	if len(c.prev) != 1 {
