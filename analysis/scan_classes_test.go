@@ -71,6 +71,7 @@ var boundaryClassTests = map[string][]struct {
 		{name: "CRLF lines", in: "Do this:\r\n1. Stop\r\n2. Start", want: []string{"Do this:", "Stop", "Start"}},
 		{name: "a character beyond the BMP is no bullet", in: "Notes:\n\U00010000 marks the first syllable.", want: []string{"Notes:\n\U00010000 marks the first syllable."}},
 		{name: "capital letters before starters are items", in: "A. The plan B. The budget", want: []string{"The plan", "The budget"}},
+		{name: "question and answer labels are no list", in: "Q. What is it? A. A test.", want: []string{"Q. What is it?", "A. A test."}},
 		{name: "roman numerals after i", in: "i) Read it ii) Sign it iii) Return it", want: []string{"Read it", "Sign it", "Return it"}},
 	},
 	// Class 4: ellipses and citations.
