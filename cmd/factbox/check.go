@@ -341,6 +341,22 @@ func appendExcerpt(b []byte, s string, n int) []byte {
 	b = append(b, "“"...)
 	count, space := 0, false
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+			// ASCII fast path: the same steps as below without decoding.
+			if space && count > 0 {
+				b = append(b, ' ')
+				count++
+			}
+			space = false
+			if count >= n {
+				b = append(b, "…"...)
+				break
+			}
+			b = append(b, c)
+			count++
+			i++
+			continue
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
