@@ -50,6 +50,8 @@ var boundaryClassTests = map[string][]struct {
 		{name: "title before a name that is also a word", in: "Ask Mr. Will Barnes.", want: []string{"Ask Mr. Will Barnes."}},
 		{name: "letter after a capitalised word before We", in: "We chose Plan B. We had no other.", want: []string{"We chose Plan B.", "We had no other."}},
 		{name: "capitalised word without vowels", in: "Go to Bldg. 7 and ask.", want: []string{"Go to Bldg. 7 and ask."}},
+		{name: "inches after a number", in: "The shelf is 30 in. wide. It fits.", want: []string{"The shelf is 30 in. wide.", "It fits."}},
+		{name: "in as a word at the end", in: "Come in. then sit.", want: []string{"Come in.", "then sit."}},
 	},
 	// Class 3: list markers start items and belong to no sentence.
 	"lists": {
