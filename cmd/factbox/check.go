@@ -341,30 +341,21 @@ func appendExcerpt(b []byte, s string, n int) []byte {
 	b = append(b, "“"...)
 	count, space := 0, false
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf && c != ' ' && c != '\n' && c != '\t' && c != '\r' {
-			// ASCII fast path: the same steps as below without decoding.
-			if space && count > 0 {
-				b = append(b, ' ')
-				count++
-			}
-			space = false
-			if count >= n {
-				b = append(b, "…"...)
-				break
-			}
-			b = append(b, c)
-			count++
+		r := rune(s[i])
+		if r < utf8.RuneSelf { // ASCII, most of the text: no decoding
 			i++
-			continue
-		}
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+			if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+				space = true
+				continue
+			}
+		} else {
+			var size int
 			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
-			space = true
-			continue
+			i += size
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
 		}
 		if space && count > 0 {
 			b = append(b, ' ')
