@@ -216,17 +216,19 @@ func (s *Server) checkConfigDocument(d *Document) {
 	s.publish(d, diags)
 }
 
-// configSaved re-reads the config at uri, if it is one, when the client
-// does not watch files for the server.
-func (s *Server) configSaved(uri string) {
+// refreshConfigs re-reads the config files that changed on disk since the
+// server read them, when the client does not watch files for the server. It
+// runs when a document is opened or saved, so a config edited anywhere is
+// seen at the next open or save (a stat per folder searched).
+func (s *Server) refreshConfigs() {
 	s.ws.mu.Lock()
 	dynamic := s.ws.watchDynamic
 	s.ws.mu.Unlock()
-	s.mu.Lock()
-	settings := s.scopedLocked().forURI(uri)
-	s.mu.Unlock()
-	if path, ok := isConfigDocument(uri, settings); ok && !dynamic {
-		s.reloadConfigs([]string{path})
+	if dynamic {
+		return
+	}
+	if stale := s.ws.loader.Stale(); len(stale) > 0 {
+		s.reloadConfigs(stale)
 	}
 }
 

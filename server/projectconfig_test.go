@@ -296,3 +296,31 @@ func TestConfigPathSetting(t *testing.T) {
 		t.Fatalf("the nearest config (hardLevel 90): %d diagnostics, want 0", n)
 	}
 }
+
+// TestConfigCaughtUp checks a client that watches no files and never syncs
+// the config file: a config created, then changed, on disk is seen when any
+// document is saved or opened.
+func TestConfigCaughtUp(t *testing.T) {
+	dir := t.TempDir()
+	doc := fileURI(filepath.Join(dir, "a.md"))
+	c, _, _ := inProcess(t)
+	c.initialize(nil, nil)
+	c.open(doc, "markdown", 1, veryHardText)
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 1 {
+		t.Fatalf("no config: %d diagnostics, want 1", n)
+	}
+	writeFile(t, filepath.Join(dir, ".factbox.toml"), "minWords = 100\n")
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": doc}})
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 0 {
+		t.Fatalf("config created, document saved: %d diagnostics, want 0", n)
+	}
+	writeFile(t, filepath.Join(dir, ".factbox.toml"), "minWords = 5\n")
+	other := fileURI(filepath.Join(dir, "b.md"))
+	c.open(other, "markdown", 1, veryHardText)
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 1 {
+		t.Fatalf("config changed, another document opened: %d diagnostics, want 1", n)
+	}
+	if n := len(c.diagnostics(other, 1).Diagnostics); n != 1 {
+		t.Fatalf("the opened document: %d diagnostics, want 1", n)
+	}
+}
