@@ -104,7 +104,7 @@ func (s *Server) documentConfig(settings Settings, uri, languageID string) docCo
 	if !ok || !cfg.analyse {
 		return cfg
 	}
-	file, err := s.configOf(settings, path)
+	file, err := s.configOf(settings, uri, path)
 	if err != nil {
 		s.reportConfigError(err)
 	}
@@ -121,20 +121,39 @@ func (s *Server) documentConfig(settings Settings, uri, languageID string) docCo
 	return cfg
 }
 
-// configOf returns the config file for the document at path: the
+// configOf returns the config file for the document at uri and path: the
 // configPath setting's, or the nearest one.
-func (s *Server) configOf(settings Settings, path string) (*config.Config, error) {
+func (s *Server) configOf(settings Settings, uri, path string) (*config.Config, error) {
 	if settings.ConfigPath != "" {
-		p := settings.ConfigPath
-		if home, err := os.UserHomeDir(); err == nil && strings.HasPrefix(p, "~/") {
-			p = filepath.Join(home, p[2:])
-		}
-		if abs, err := filepath.Abs(p); err == nil {
-			p = abs
-		}
-		return s.ws.loader.Load(p)
+		return s.ws.loader.Load(s.resolveConfigPath(settings.ConfigPath, uri))
 	}
 	return s.ws.loader.Find(filepath.Dir(path))
+}
+
+// resolveConfigPath makes the configPath setting p absolute for the
+// document at uri: a leading ~/ is the home folder, a relative path is
+// relative to the workspace folder holding the document (or, outside every
+// folder, to the server's working folder).
+func (s *Server) resolveConfigPath(p, uri string) string {
+	if home, err := os.UserHomeDir(); err == nil && strings.HasPrefix(p, "~/") {
+		p = filepath.Join(home, p[2:])
+	}
+	if !filepath.IsAbs(p) {
+		s.ws.mu.Lock()
+		for _, f := range s.ws.folders {
+			if inFolder(uri, f.uri) {
+				if dir, ok := uriPath(f.uri); ok {
+					p = filepath.Join(dir, p)
+				}
+				break
+			}
+		}
+		s.ws.mu.Unlock()
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	return p
 }
 
 // reportConfigError logs a bad config and shows it once with
@@ -155,7 +174,7 @@ func (s *Server) reportConfigError(err error) {
 
 // isConfigDocument reports whether the document at uri is a config file:
 // named .factbox.toml, or the configPath of settings.
-func isConfigDocument(uri string, settings Settings) (path string, ok bool) {
+func (s *Server) isConfigDocument(uri string, settings Settings) (path string, ok bool) {
 	path, ok = uriPath(uri)
 	if !ok {
 		return "", false
@@ -163,10 +182,8 @@ func isConfigDocument(uri string, settings Settings) (path string, ok bool) {
 	if filepath.Base(path) == config.FileName {
 		return path, true
 	}
-	if settings.ConfigPath != "" {
-		if abs, err := filepath.Abs(settings.ConfigPath); err == nil && abs == path {
-			return path, true
-		}
+	if settings.ConfigPath != "" && s.resolveConfigPath(settings.ConfigPath, uri) == path {
+		return path, true
 	}
 	return "", false
 }
@@ -182,7 +199,7 @@ func (s *Server) checkConfigDocument(d *Document) {
 	s.mu.Lock()
 	settings := s.scopedLocked().forURI(d.URI)
 	s.mu.Unlock()
-	path, ok := isConfigDocument(d.URI, settings)
+	path, ok := s.isConfigDocument(d.URI, settings)
 	if !ok {
 		return
 	}

@@ -324,3 +324,21 @@ func TestConfigCaughtUp(t *testing.T) {
 		t.Fatalf("the opened document: %d diagnostics, want 1", n)
 	}
 }
+
+// TestConfigPathRelative checks that a relative configPath is relative to
+// the workspace folder of the document.
+func TestConfigPathRelative(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "conf", "team.toml"), "minWords = 100\n")
+	doc := fileURI(filepath.Join(root, "docs", "a.md"))
+	c, _, _ := inProcess(t)
+	c.result("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": map[string]any{},
+		"workspaceFolders":      []any{map[string]any{"uri": fileURI(root), "name": "root"}},
+		"initializationOptions": map[string]any{"factbox": map[string]any{"configPath": "conf/team.toml"}},
+	}, nil)
+	c.notify("initialized", map[string]any{})
+	c.open(doc, "markdown", 1, veryHardText)
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 0 {
+		t.Fatalf("configPath conf/team.toml in the folder: %d diagnostics, want 0", n)
+	}
+}
