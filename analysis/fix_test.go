@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -162,4 +163,16 @@ func FuzzFixes(f *testing.F) {
 			}
 		}
 	})
+}
+
+func ExampleIgnoreSentenceEdits() {
+	text := "Short one. A long and winding sentence follows.\n"
+	doc := Analyze(text, everyHard(Markdown))
+	s := doc.Sentences[1]
+	fixed := Apply(text, IgnoreSentenceEdits(text, s.Span, doc.Paragraphs[0].Span.Start))
+	fmt.Print(fixed)
+	fmt.Println(Analyze(fixed, everyHard(Markdown)).Sentences[1].Ignored)
+	// Output:
+	// Short one. <!-- factbox-disable -->A long and winding sentence follows.<!-- factbox-enable -->
+	// disable
 }
