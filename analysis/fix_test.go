@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -175,4 +176,46 @@ func ExampleIgnoreSentenceEdits() {
 	// Output:
 	// Short one. <!-- factbox-disable -->A long and winding sentence follows.<!-- factbox-enable -->
 	// disable
+}
+
+// TestFixesOnRealFile applies "ignore this sentence" and "ignore this
+// paragraph" to every sentence and block of a real Markdown file (apt's
+// README.md, see testdata/realfiles/README.md): each fix keeps every token
+// and ignores the text it was made for.
+func TestFixesOnRealFile(t *testing.T) {
+	data, err := os.ReadFile("testdata/realfiles/apt.README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	d := Analyze(text, everyHard(Markdown))
+	if len(d.Sentences) < 50 {
+		t.Fatalf("%d sentences", len(d.Sentences))
+	}
+	check := func(what string, edits []Edit, span Span) {
+		t.Helper()
+		after := Apply(text, edits)
+		a := Analyze(after, d.Options)
+		if a.FactBox.Tokens != d.FactBox.Tokens {
+			t.Fatalf("%s: tokens %d → %d", what, d.FactBox.Tokens, a.FactBox.Tokens)
+		}
+		shift := 0
+		for _, e := range edits {
+			if e.Span.Start <= span.Start {
+				shift += len(e.NewText)
+			}
+		}
+		i := a.SentenceAt(span.Start + shift)
+		if i < 0 || a.Sentences[i].Ignored == NotIgnored {
+			t.Errorf("%s: the sentence at %d is not ignored after the fix", what, span.Start)
+		}
+	}
+	for _, s := range d.Sentences {
+		p := d.Paragraphs[d.ParagraphAt(s.Span.Start)]
+		check(fmt.Sprintf("sentence %q", text[s.Span.Start:s.Span.End]), IgnoreSentenceEdits(text, s.Span, p.Span.Start), s.Span)
+	}
+	for _, p := range d.Paragraphs {
+		first := d.Sentences[p.Sentences.First].Span
+		check(fmt.Sprintf("block at %d", p.Span.Start), IgnoreBlockEdits(text, p.Span.Start), first)
+	}
 }
