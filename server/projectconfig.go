@@ -26,7 +26,8 @@ type workspace struct {
 	folders []folderSettings // longest URI first
 	shown   map[string]bool  // config errors shown with window/showMessage
 	// watchDynamic is set when the client registers file watchers on
-	// request; without it a config is re-read when saved in the editor.
+	// request; without it configs changed on disk are found when a
+	// document is opened or saved (refreshConfigs).
 	watchDynamic bool
 	// folderScopes is set when the client answers workspace/configuration
 	// items with a scopeUri and tells of workspace folders.
@@ -111,8 +112,12 @@ func (s *Server) documentConfig(settings Settings, uri, languageID string) docCo
 	v, excluded := file.Settings(path)
 	opts, diagnostics := settings.explicit.Over(v).Apply(analysis.DefaultOptions())
 	if opts.VeryHardLevel < opts.HardLevel {
+		from := "the defaults"
+		if file != nil {
+			from = file.Path
+		}
 		s.log.Warningf("%s: veryHardLevel %g is below hardLevel %g (settings over %s); using %g for both",
-			uri, opts.VeryHardLevel, opts.HardLevel, file.Path, opts.HardLevel)
+			uri, opts.VeryHardLevel, opts.HardLevel, from, opts.HardLevel)
 		opts.VeryHardLevel = opts.HardLevel
 	}
 	opts.Format = cfg.opts.Format

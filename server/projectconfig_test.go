@@ -342,3 +342,21 @@ func TestConfigPathRelative(t *testing.T) {
 		t.Fatalf("configPath conf/team.toml in the folder: %d diagnostics, want 0", n)
 	}
 }
+
+// TestInvertedTiersFromSettings checks a hardLevel set alone above the
+// default veryHardLevel, with and without a config file: both tiers become
+// the hard level, and the server does not fail.
+func TestInvertedTiersFromSettings(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "with", ".factbox.toml"), "minWords = 3\n")
+	c, s, _ := inProcess(t)
+	c.initialize(nil, map[string]any{"factbox": map[string]any{"hardLevel": 15}})
+	for _, uri := range []string{fileURI(filepath.Join(dir, "with", "a.md")), fileURI(filepath.Join(dir, "without", "a.md"))} {
+		c.open(uri, "markdown", 1, veryHardText)
+		c.diagnostics(uri, 1)
+		d, _ := s.store.Get(uri)
+		if d.config.opts.HardLevel != 15 || d.config.opts.VeryHardLevel != 15 {
+			t.Errorf("%s: %+v, want both tiers at 15", uri, d.config.opts)
+		}
+	}
+}
