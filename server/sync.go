@@ -11,6 +11,7 @@ import (
 // the document (and is logged): the client's word is the latest truth.
 func (s *Server) didOpen(_ *glsp.Context, params *protocol.DidOpenTextDocumentParams) error {
 	item := params.TextDocument
+	s.refreshConfigs()
 	s.mu.Lock()
 	cfg := s.documentConfig(s.scopedLocked().forURI(item.URI), item.URI, item.LanguageID)
 	d := newDocument(item.URI, item.LanguageID, item.Version, item.Text, s.encoding, cfg, nil)
@@ -47,9 +48,10 @@ func (s *Server) didChange(_ *glsp.Context, params *protocol.DidChangeTextDocume
 }
 
 // didSave handles textDocument/didSave; the server has already seen every
-// change, so there is nothing to do but re-read a saved config file.
+// change, so there is nothing to do but catch up with config files changed
+// on disk, for clients that watch no files for it.
 func (s *Server) didSave(_ *glsp.Context, params *protocol.DidSaveTextDocumentParams) error {
-	s.configSaved(params.TextDocument.URI)
+	s.refreshConfigs()
 	if _, err := s.store.Get(params.TextDocument.URI); err != nil {
 		return fmt.Errorf("save: %w", err)
 	}

@@ -278,12 +278,15 @@ func markupOf(name, markup string) analysis.Format {
 // the fact box. It returns the highest difficulty found.
 func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.Difficulty {
 	cursor := analysis.NewLines(text).Cursor() // sentences come in order
-	var hard, veryHard int
+	var hard, veryHard, ignored int
 	var line []byte
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
 			if !s.Flagged() {
+				if s.Difficulty != analysis.OK {
+					ignored++
+				}
 				continue
 			}
 			threshold := opts.HardLevel
@@ -320,6 +323,9 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 		fb.ReadingEase, fb.ARI, fb.ColemanLiau, fb.GunningFog, fb.SMOG)
 	fmt.Fprintf(w, "  %d very hard, %d hard of %d sentences (hard from grade %g, very hard from %g, at %d words or more)\n",
 		veryHard, hard, fb.Sentences, opts.HardLevel, opts.VeryHardLevel, opts.MinWords)
+	if ignored > 0 {
+		fmt.Fprintf(w, "  %d hard %s ignored (factbox comments, front matter or the config)\n", ignored, plural(ignored, "sentence", "sentences"))
+	}
 	switch {
 	case veryHard > 0:
 		return analysis.VeryHard
