@@ -92,14 +92,17 @@ func (s *Server) work(w *worker) {
 // waitIdle waits until no worker runs. Tests and benchmarks use it.
 func (s *Server) waitIdle() { s.busy.Wait() }
 
-// run publishes the diagnostics of one job, unless its document has been
-// replaced meanwhile: the job for the replacement is already pending. A
-// document in a language not analysed gets an empty publication only to
+// run publishes the diagnostics of one job. A version superseded while it
+// was analysed is published all the same: under a stream of edits faster
+// than the analysis, every analysis ends in a publication, each with its
+// version, and the pending job already holds the newest version. Only a
+// document closed meanwhile is not published, since its clearing is pending.
+// A document in a language not analysed gets an empty publication only to
 // clear diagnostics published before the settings excluded its language.
 func (s *Server) run(w *worker, j job) {
 	defer func() {
 		if r := recover(); r != nil {
-			s.log.Errorf("panic publishing diagnostics of %s: %v\n%s", j.doc.URI, r, debug.Stack())
+			s.log.Errorf("panic publishing diagnostics of %q: %v\n%s", j.doc.URI, r, debug.Stack())
 		}
 	}()
 	d := j.doc
@@ -108,11 +111,8 @@ func (s *Server) run(w *worker, j job) {
 		w.published = false
 		return
 	}
-	if !s.store.Current(d) {
-		return
-	}
 	diags := s.diagnose(d)
-	if !s.store.Current(d) {
+	if !s.store.Live(d) {
 		return
 	}
 	if !d.config.analyse && !w.published {
@@ -145,7 +145,7 @@ func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
 	}
 	diags, err = sentenceDiagnostics(a, d.Mapper, &d.lineage.messages)
 	if err != nil {
-		s.log.Errorf("%s: %s", d.URI, err)
+		s.log.Errorf("%q: %s", d.URI, err)
 	}
 	return diags
 }

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sourcegraph/jsonrpc2"
 	"github.com/tliron/commonlog"
@@ -53,16 +54,25 @@ type Server struct {
 	workersMu sync.Mutex
 	workers   map[string]*worker
 	busy      sync.WaitGroup // running workers, for tests and benchmarks
+
+	pending pendingRequests // requests answered off the read loop
+	async   sync.WaitGroup  // goroutines answering them, for tests
+
+	stopped    chan struct{} // closed when Serve returns
+	stopOnce   sync.Once
+	parentPoll time.Duration // how often to look for the parent process
 }
 
 // New returns a server that has not yet been initialized.
 func New(opts Options) *Server {
 	s := &Server{
-		version:  opts.Version,
-		log:      opts.Log,
-		store:    NewStore(),
-		settings: DefaultSettings(),
-		workers:  make(map[string]*worker),
+		version:    opts.Version,
+		log:        opts.Log,
+		store:      NewStore(),
+		settings:   DefaultSettings(),
+		workers:    make(map[string]*worker),
+		stopped:    make(chan struct{}),
+		parentPoll: parentPollInterval,
 	}
 	if s.log == nil {
 		s.log = commonlog.GetLogger(Name)
@@ -78,6 +88,7 @@ func (s *Server) Handler() *Handler { return s.handler }
 // or ctx is done, and returns the process exit code the protocol asks for:
 // 0 after a shutdown request, 1 otherwise.
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
+	defer s.stopOnce.Do(func() { close(s.stopped) })
 	stream := newGuardStream(rwc, s.log)
 	s.mu.Lock()
 	s.stream = stream
@@ -170,15 +181,12 @@ type Handler struct {
 
 func newHandler(s *Server) *Handler {
 	return &Handler{s: s, proto: &protocol.Handler{
-		CancelRequest:                   func(*glsp.Context, *protocol.CancelParams) error { return nil },
 		SetTrace:                        func(*glsp.Context, *protocol.SetTraceParams) error { return nil },
 		Initialized:                     s.initialized,
 		WorkspaceDidChangeConfiguration: s.didChangeConfiguration,
 		TextDocumentDidOpen:             s.didOpen,
-		TextDocumentDidChange:           s.didChange,
 		TextDocumentDidSave:             s.didSave,
 		TextDocumentDidClose:            s.didClose,
-		TextDocumentHover:               s.hover,
 	}}
 }
 
@@ -187,9 +195,8 @@ func newHandler(s *Server) *Handler {
 func (h *Handler) Handle(ctx *glsp.Context) (result any, validMethod, validParams bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			h.s.log.Errorf("panic handling %s: %v\n%s", ctx.Method, r, debug.Stack())
 			result, validMethod, validParams = nil, true, true
-			err = &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: fmt.Sprintf("internal error handling %s: %v", ctx.Method, r)}
+			err = h.s.panicError(ctx.Method, r)
 		}
 	}()
 	switch ctx.Method {
@@ -212,9 +219,37 @@ func (h *Handler) Handle(ctx *glsp.Context) (result any, validMethod, validParam
 		}
 		result, err := h.s.factBox(&params)
 		return result, true, true, err
+	case protocol.MethodTextDocumentHover:
+		params, err := decodeHoverParams(ctx.Params)
+		if err != nil {
+			return nil, true, false, err
+		}
+		result, err := h.s.hover(params)
+		return result, true, true, err
+	case protocol.MethodTextDocumentDidChange:
+		params, err := decodeChangeParams(ctx.Params)
+		if err != nil {
+			return nil, true, false, err
+		}
+		return nil, true, true, h.s.didChange(params)
+	case protocol.MethodCancelRequest:
+		if err := h.s.cancelRequest(ctx.Params); err != nil {
+			return nil, true, false, err
+		}
+		return nil, true, true, nil
 	}
 	return h.proto.Handle(ctx)
 }
+
+// panicError logs a panic recovered while handling method and returns the
+// Internal Error that answers the message.
+func (s *Server) panicError(method string, r any) error {
+	s.log.Errorf("panic handling %q: %v\n%s", method, r, debug.Stack())
+	return &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: fmt.Sprintf("internal error handling %s: %v", method, r)}
+}
+
+// errMissing is the error for a required field that params lack.
+func errMissing(field string) error { return fmt.Errorf("missing %s", field) }
 
 // decodeParams decodes a message's params, which must be present.
 func decodeParams(raw json.RawMessage, v any) error {
@@ -270,12 +305,21 @@ func (h rpcHandler) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrp
 		switch {
 		case rpcErr == nil:
 		case rpcErr.Code == jsonrpc2.CodeMethodNotFound && strings.HasPrefix(req.Method, "$/"):
-			h.s.log.Debugf("ignoring notification %s", req.Method)
+			h.s.log.Debugf("ignoring notification %q", req.Method)
 		default:
-			h.s.log.Warningf("%s: %s", req.Method, rpcErr.Message)
+			h.s.log.Warningf("%q: %q", req.Method, rpcErr.Message)
 		}
 		return
 	}
+	if run, ok := result.(deferred); ok && rpcErr == nil {
+		h.answerLater(ctx, conn, req, run)
+		return
+	}
+	h.reply(ctx, conn, req, result, rpcErr)
+}
+
+// reply answers req with result or rpcErr.
+func (h rpcHandler) reply(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request, result any, rpcErr *jsonrpc2.Error) {
 	resp := &jsonrpc2.Response{ID: req.ID}
 	if rpcErr == nil {
 		if err := resp.SetResult(result); err != nil {
@@ -284,10 +328,10 @@ func (h rpcHandler) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrp
 	}
 	if rpcErr != nil {
 		resp.Result, resp.Error = nil, rpcErr
-		h.s.log.Infof("%s (id %s): error %d: %s", req.Method, req.ID, rpcErr.Code, rpcErr.Message)
+		h.s.log.Infof("%q (id %s): error %d: %q", req.Method, req.ID, rpcErr.Code, rpcErr.Message)
 	}
 	if err := conn.SendResponse(ctx, resp); err != nil {
-		h.s.log.Debugf("send response to %s: %s", req.Method, err)
+		h.s.log.Debugf("send response to %q: %s", req.Method, err)
 	}
 }
 

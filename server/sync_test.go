@@ -43,7 +43,7 @@ func TestApplyChanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := applyChanges(NewMapper(tt.text, tt.enc), tt.changes)
+			got, _, err := applyChanges(NewMapper(tt.text, tt.enc), tt.changes)
 			if tt.err != nil {
 				if !errors.Is(err, tt.err) {
 					t.Fatalf("applyChanges = %q, %v; want error %v", got, err, tt.err)
@@ -119,7 +119,7 @@ func FuzzApplyEdits(f *testing.F) {
 		if ok {
 			ref, ok = refApply(ref, r2, ins2)
 		}
-		got, err := applyChanges(NewMapper(text, UTF16), []any{ranged(&r1, ins1), ranged(&r2, ins2)})
+		got, _, err := applyChanges(NewMapper(text, UTF16), []any{ranged(&r1, ins1), ranged(&r2, ins2)})
 		if !ok {
 			if err == nil {
 				t.Fatalf("applyChanges(%q, %v %q, %v %q) = %q; the reference rejects it", text, r1, ins1, r2, ins2, got)
@@ -190,5 +190,47 @@ func TestSyncHandlers(t *testing.T) {
 	}
 	if _, err := s.store.Get(uri); !errors.Is(err, ErrDocumentNotFound) {
 		t.Fatalf("after close: Get err = %v", err)
+	}
+}
+
+// TestChangeWithoutText is a regression test (issue 9): a change without
+// text was read as the whole document replaced by "".
+func TestChangeWithoutText(t *testing.T) {
+	tests := []struct {
+		name    string
+		changes string
+	}{
+		{name: "empty object", changes: `[{}]`},
+		{name: "text null", changes: `[{"text":null}]`},
+		{name: "rangeLength only", changes: `[{"rangeLength":3}]`},
+		{name: "range without text", changes: `[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}}}]`},
+		{name: "after a good change", changes: `[{"text":"Replaced."},{}]`},
+		{name: "contentChanges null", changes: `null`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, s, _ := inProcess(t)
+			c.initialize(nil, nil)
+			const uri = "file:///keep.txt"
+			c.open(uri, "plaintext", 1, "Keep me.")
+			c.diagnostics(uri, 1)
+			c.sendBody([]byte(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"` + uri +
+				`","version":2},"contentChanges":` + tt.changes + `}}`))
+			// Requests with a change without text are Invalid Params too.
+			c.sendBody([]byte(`{"jsonrpc":"2.0","id":"change","method":"textDocument/didChange","params":{"textDocument":{"uri":"` + uri +
+				`","version":2},"contentChanges":` + tt.changes + `}}`))
+			if m := c.wait(`"change"`); m.Error == nil || m.Error.Code != -32602 {
+				t.Fatalf("didChange sent as a request: %+v, want -32602", m)
+			}
+			d, err := s.store.Get(uri)
+			if err != nil || d.Text != "Keep me." || d.Version != 1 {
+				t.Fatalf("document after the change: %+v, %v; want version 1 unchanged", d, err)
+			}
+			c.change(uri, 2, *rng(0, 0, 0, 0), "Still. ")
+			c.diagnostics(uri, 2)
+			if d, _ := s.store.Get(uri); d.Text != "Still. Keep me." {
+				t.Fatalf("after a good change: %q", d.Text)
+			}
+		})
 	}
 }
