@@ -101,7 +101,7 @@ func TestSnapshot(t *testing.T) {
 	}
 	apply := func(d *Document, version int32, start, end int, insert string) *Document {
 		text := d.Text[:start] + insert + d.Text[end:]
-		return d.withText(version, text, []textEdit{{start, end, start + len(insert)}})
+		return d.withText(version, NewMapper(text, UTF16), []textEdit{{start, end, start + len(insert)}})
 	}
 	d2 := apply(d1, 2, 0, 0, "Zero. ") // "Zero. One two. Three four."
 	d3 := apply(d2, 3, 10, 13, "2")    // "Zero. One 2. Three four."

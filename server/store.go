@@ -75,11 +75,13 @@ func newDocument(uri, languageID string, version int32, text string, enc Encodin
 	}
 }
 
-// withText returns the next version of d with the given text, which edits
+// withText returns the next version of d, with the text of m, which edits
 // made of d's text.
-func (d *Document) withText(version int32, text string, edits []textEdit) *Document {
+func (d *Document) withText(version int32, m *Mapper, edits []textEdit) *Document {
 	d.lineage.recordEdits(version, edits)
-	return newDocument(d.URI, d.LanguageID, version, text, d.Mapper.Encoding(), d.config, d.lineage)
+	next := newDocument(d.URI, d.LanguageID, version, m.text, m.Encoding(), d.config, d.lineage)
+	next.Mapper = m
+	return next
 }
 
 // withConfig returns a copy of d analysed under cfg, at the same version.

@@ -32,7 +32,7 @@ func TestStore(t *testing.T) {
 				if tt.next != nil {
 					return nil, tt.next
 				}
-				return cur.withText(tt.version, cur.Text+" Two.", nil), nil
+				return cur.withText(tt.version, NewMapper(cur.Text+" Two.", UTF16), nil), nil
 			})
 			after, _ := s.Get(d1.URI)
 			if tt.err != nil {
@@ -83,7 +83,7 @@ func TestDocumentAnalysisOnce(t *testing.T) {
 	if d.lineage.last.Load() != a1 {
 		t.Fatal("lineage does not remember the analysis for the next version")
 	}
-	next := d.withText(2, "A sentence. Another one. A third.", nil)
+	next := d.withText(2, NewMapper("A sentence. Another one. A third.", UTF16), nil)
 	a3, _ := next.Analysis()
 	if a3 == a1 || a3.Text != next.Text {
 		t.Fatalf("next version's analysis is of %q", a3.Text)

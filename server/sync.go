@@ -70,11 +70,11 @@ func decodeChangeParams(raw json.RawMessage) (*protocol.DidChangeTextDocumentPar
 func (s *Server) didChange(params *protocol.DidChangeTextDocumentParams) error {
 	uri, version := params.TextDocument.URI, params.TextDocument.Version
 	d, err := s.store.Update(uri, version, func(cur *Document) (*Document, error) {
-		text, edits, err := applyChanges(cur.Mapper, params.ContentChanges)
+		m, edits, err := applyChanges(cur.Mapper, params.ContentChanges)
 		if err != nil {
 			return nil, err
 		}
-		return cur.withText(version, text, edits), nil
+		return cur.withText(version, m, edits), nil
 	})
 	if err != nil {
 		return fmt.Errorf("ignoring change: %w", err)
@@ -105,42 +105,40 @@ func (s *Server) didClose(_ *glsp.Context, params *protocol.DidCloseTextDocument
 }
 
 // applyChanges applies content changes, ranged or whole-document, to the text
-// of m, and returns the result and the edits each change made, in bytes. Ranges
-// are read with ClampedPositionOffset: an end past the end of a line or of the
-// text means that end, as LSP specifies. A reversed range or one that splits a
-// character is an error. A whole-document change counts as an edit of the
-// bytes between the text's common prefix and suffix with the text before it.
-func applyChanges(m *Mapper, changes []any) (string, []textEdit, error) {
-	text, enc := m.text, m.Encoding()
+// of m, and returns a mapper over the result and the edits each change made,
+// in bytes. Ranges are read with ClampedPositionOffset: an end past the end
+// of a line or of the text means that end, as LSP specifies. A reversed range
+// or one that splits a character is an error. A whole-document change counts
+// as an edit of the bytes between the text's common prefix and suffix with
+// the text before it. The mapper of a ranged change derives its tables from
+// the one before (Mapper.withEdit) instead of scanning the text.
+func applyChanges(m *Mapper, changes []any) (*Mapper, []textEdit, error) {
 	edits := make([]textEdit, 0, len(changes))
 	for i, change := range changes {
 		switch c := change.(type) {
 		case protocol.TextDocumentContentChangeEventWhole:
-			edits = append(edits, diffEdit(text, c.Text))
-			text = c.Text
+			edits = append(edits, diffEdit(m.text, c.Text))
+			m = NewMapper(c.Text, m.Encoding())
 		case protocol.TextDocumentContentChangeEvent:
-			if m == nil {
-				m = NewMapper(text, enc)
-			}
 			start, err := m.ClampedPositionOffset(c.Range.Start)
 			if err != nil {
-				return "", nil, fmt.Errorf("change %d: start: %w", i, err)
+				return nil, nil, fmt.Errorf("change %d: start: %w", i, err)
 			}
 			end, err := m.ClampedPositionOffset(c.Range.End)
 			if err != nil {
-				return "", nil, fmt.Errorf("change %d: end: %w", i, err)
+				return nil, nil, fmt.Errorf("change %d: end: %w", i, err)
 			}
 			if end < start {
-				return "", nil, fmt.Errorf("change %d: %w: %s", i, ErrReversedRange, formatRange(*c.Range))
+				return nil, nil, fmt.Errorf("change %d: %w: %s", i, ErrReversedRange, formatRange(*c.Range))
 			}
-			text = text[:start] + c.Text + text[end:]
-			edits = append(edits, textEdit{start: start, oldEnd: end, newEnd: start + len(c.Text)})
+			e := textEdit{start: start, oldEnd: end, newEnd: start + len(c.Text)}
+			m = m.withEdit(m.text[:start]+c.Text+m.text[end:], e)
+			edits = append(edits, e)
 		default:
-			return "", nil, fmt.Errorf("change %d: unexpected type %T", i, change)
+			return nil, nil, fmt.Errorf("change %d: unexpected type %T", i, change)
 		}
-		m = nil
 	}
-	return text, edits, nil
+	return m, edits, nil
 }
 
 // diffEdit returns the edit that makes after of before: the bytes between

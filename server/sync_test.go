@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -43,7 +44,8 @@ func TestApplyChanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, _, err := applyChanges(NewMapper(tt.text, tt.enc), tt.changes)
+			m, _, err := applyChanges(NewMapper(tt.text, tt.enc), tt.changes)
+			got := textOf(t, m)
 			if tt.err != nil {
 				if !errors.Is(err, tt.err) {
 					t.Fatalf("applyChanges = %q, %v; want error %v", got, err, tt.err)
@@ -55,6 +57,22 @@ func TestApplyChanges(t *testing.T) {
 			}
 		})
 	}
+}
+
+// textOf returns the text of m, "" for nil, and checks that m's tables, if
+// derived from an earlier mapper's, are those of a mapper built from scratch.
+func textOf(t *testing.T, m *Mapper) string {
+	t.Helper()
+	if m == nil {
+		return ""
+	}
+	m.init()
+	fresh := NewMapper(m.text, m.enc)
+	fresh.init()
+	if !slices.Equal(m.lines, fresh.lines) || !slices.Equal(m.ascii, fresh.ascii) {
+		t.Fatalf("mapper of %q: lines %v ascii %v, want %v %v", m.text, m.lines, m.ascii, fresh.lines, fresh.ascii)
+	}
+	return m.text
 }
 
 // refApply applies one ranged edit to text held as UTF-16 code units, the
@@ -119,7 +137,8 @@ func FuzzApplyEdits(f *testing.F) {
 		if ok {
 			ref, ok = refApply(ref, r2, ins2)
 		}
-		got, _, err := applyChanges(NewMapper(text, UTF16), []any{ranged(&r1, ins1), ranged(&r2, ins2)})
+		m, _, err := applyChanges(NewMapper(text, UTF16), []any{ranged(&r1, ins1), ranged(&r2, ins2)})
+		got := textOf(t, m)
 		if !ok {
 			if err == nil {
 				t.Fatalf("applyChanges(%q, %v %q, %v %q) = %q; the reference rejects it", text, r1, ins1, r2, ins2, got)
