@@ -107,47 +107,50 @@ func (s *Server) run(w *worker, j job) {
 	}()
 	d := j.doc
 	if j.closed {
-		s.publish(d, []protocol.Diagnostic{})
+		s.publish(d, []protocol.Diagnostic{}, nil)
 		w.published = false
 		return
 	}
-	diags := s.diagnose(d)
+	diags, tails := s.diagnose(d)
 	if !s.store.Live(d) {
 		return
 	}
 	if !d.config.analyse && !w.published {
 		return // nothing to say about a language the server does not analyse
 	}
-	s.publish(d, diags)
+	s.publish(d, diags, tails)
 	w.published = len(diags) > 0
 }
 
-// publish sends textDocument/publishDiagnostics for d.
-func (s *Server) publish(d *Document, diags []protocol.Diagnostic) {
-	params := diagnosticsParams{protocol.PublishDiagnosticsParams{URI: d.URI, Diagnostics: diags}}
+// publish sends textDocument/publishDiagnostics for d. tails is as for
+// diagnosticsParams.
+func (s *Server) publish(d *Document, diags []protocol.Diagnostic, tails [][]byte) {
+	params := diagnosticsParams{protocol.PublishDiagnosticsParams{URI: d.URI, Diagnostics: diags}, tails}
 	if d.Version >= 0 {
 		params.Version = ptr(uint32(d.Version))
 	}
 	s.notify(protocol.ServerTextDocumentPublishDiagnostics, params)
 }
 
-// diagnose returns d's diagnostics: one per hard or very hard sentence. It is
-// empty, never nil, when diagnostics are off or d's language is not analysed.
-func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
+// diagnose returns d's diagnostics: one per hard or very hard sentence, and
+// the JSON after each one's range, reused from the last publication for the
+// paragraphs that did not change. It is empty, never nil, when diagnostics
+// are off or d's language is not analysed.
+func (s *Server) diagnose(d *Document) ([]protocol.Diagnostic, [][]byte) {
 	diags := []protocol.Diagnostic{}
 	if !d.config.analyse || !d.config.diagnostics {
-		return diags
+		return diags, nil
 	}
 	a, err := d.Analysis()
 	if err != nil {
 		s.log.Errorf("%s", err)
-		return diags
+		return diags, nil
 	}
-	diags, err = sentenceDiagnostics(a, d.Mapper, &d.lineage.messages)
+	diags, tails, err := paragraphDiagnostics(a, d.Mapper, &d.lineage.paragraphs, &d.lineage.messages)
 	if err != nil {
 		s.log.Errorf("%q: %s", d.URI, err)
 	}
-	return diags
+	return diags, tails
 }
 
 // messageKey is what a sentence's diagnostic message depends on.
@@ -179,6 +182,17 @@ func (c *messageCache) message(a *analysis.Document, sent *analysis.Sentence) st
 	return msg
 }
 
+// generation starts a publication: messages used in it are kept for the
+// next one, the others forgotten. It locks c until the returned function runs.
+func (c *messageCache) generation() (done func()) {
+	c.mu.Lock()
+	c.next = make(map[messageKey]string, len(c.prev))
+	return func() {
+		c.prev, c.next = c.next, nil
+		c.mu.Unlock()
+	}
+}
+
 // sentenceDiagnostics returns a diagnostic for each hard and very hard
 // sentence of a, whose text m maps. A sentence whose span m cannot map is
 // left out and reported in the error. cache, which may be nil, carries
@@ -187,43 +201,51 @@ func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) (
 	if cache == nil {
 		cache = new(messageCache)
 	}
-	cache.mu.Lock()
-	defer cache.mu.Unlock()
-	cache.next = make(map[messageKey]string, len(cache.prev))
-	defer func() { cache.prev, cache.next = cache.next, nil }()
+	defer cache.generation()()
 	diags := []protocol.Diagnostic{}
 	var errs []error
 	cursor := m.Cursor() // sentences come in order
 	for i := range a.Sentences {
-		sent := &a.Sentences[i]
-		var severity protocol.DiagnosticSeverity
-		var code string
-		switch sent.Difficulty {
-		case analysis.Hard:
-			severity, code = protocol.DiagnosticSeverityInformation, CodeHardSentence
-		case analysis.VeryHard:
-			severity, code = protocol.DiagnosticSeverityWarning, CodeVeryHardSentence
-		default:
-			continue
-		}
-		if sent.Span.Start < 0 || sent.Span.Start > sent.Span.End || sent.Span.End > len(a.Text) {
-			errs = append(errs, fmt.Errorf("sentence %d: span %d-%d outside the text", i, sent.Span.Start, sent.Span.End))
-			continue
-		}
-		rng, err := cursor.OffsetRange(sent.Span.Start, sent.Span.End)
+		d, ok, err := sentenceDiagnostic(a, i, cursor, cache)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("sentence %d: %w", i, err))
-			continue
+			errs = append(errs, err)
 		}
-		diags = append(diags, protocol.Diagnostic{
-			Range:    rng,
-			Severity: &severity,
-			Code:     &protocol.IntegerOrString{Value: code},
-			Source:   ptr(Name),
-			Message:  cache.message(a, sent),
-		})
+		if ok {
+			diags = append(diags, d)
+		}
 	}
 	return diags, errors.Join(errs...)
+}
+
+// sentenceDiagnostic returns the diagnostic of sentence i of a, with ok
+// false for a sentence that is not hard or whose span cursor cannot map (an
+// error then says why). The sentences of one cursor come in order.
+func sentenceDiagnostic(a *analysis.Document, i int, cursor *Cursor, cache *messageCache) (protocol.Diagnostic, bool, error) {
+	sent := &a.Sentences[i]
+	var severity protocol.DiagnosticSeverity
+	var code string
+	switch sent.Difficulty {
+	case analysis.Hard:
+		severity, code = protocol.DiagnosticSeverityInformation, CodeHardSentence
+	case analysis.VeryHard:
+		severity, code = protocol.DiagnosticSeverityWarning, CodeVeryHardSentence
+	default:
+		return protocol.Diagnostic{}, false, nil
+	}
+	if sent.Span.Start < 0 || sent.Span.Start > sent.Span.End || sent.Span.End > len(a.Text) {
+		return protocol.Diagnostic{}, false, fmt.Errorf("sentence %d: span %d-%d outside the text", i, sent.Span.Start, sent.Span.End)
+	}
+	rng, err := cursor.OffsetRange(sent.Span.Start, sent.Span.End)
+	if err != nil {
+		return protocol.Diagnostic{}, false, fmt.Errorf("sentence %d: %w", i, err)
+	}
+	return protocol.Diagnostic{
+		Range:    rng,
+		Severity: &severity,
+		Code:     &protocol.IntegerOrString{Value: code},
+		Source:   ptr(Name),
+		Message:  cache.message(a, sent),
+	}, true, nil
 }
 
 // longestWords is how many of a sentence's longest words a message names.

@@ -50,8 +50,9 @@ type Document struct {
 // the newest version analysed with the edits made since, so that a hover can
 // be answered while a newer version is being analysed.
 type lineage struct {
-	last     atomic.Pointer[analysis.Document]
-	messages messageCache
+	last       atomic.Pointer[analysis.Document]
+	messages   messageCache
+	paragraphs paragraphCache
 
 	mu     sync.Mutex
 	newest *Document      // the newest version whose analysis is done
