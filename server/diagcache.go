@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/factbox/factbox/analysis"
@@ -51,7 +52,9 @@ type paragraphEntry struct {
 type paragraphCache struct {
 	mu         sync.Mutex
 	opts       analysis.Options
-	prev, next map[paragraphKey]*paragraphEntry
+	prev, next map[paragraphKey]*paragraphEntry // next is kept empty between publications
+	count      int                              // diagnostics last published
+	facts      []hardFacts                      // scratch
 }
 
 // paragraphDiagnostics returns what sentenceDiagnostics returns, and with
@@ -62,17 +65,25 @@ func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache
 	defer cache.mu.Unlock()
 	defer messages.generation()()
 	if cache.opts != a.Options {
-		cache.prev, cache.opts = nil, a.Options
+		clear(cache.prev)
+		cache.opts = a.Options
 	}
-	cache.next = make(map[paragraphKey]*paragraphEntry, len(cache.prev))
-	defer func() { cache.prev, cache.next = cache.next, nil }()
+	if cache.next == nil {
+		cache.next = make(map[paragraphKey]*paragraphEntry)
+	}
+	defer func() {
+		cache.prev, cache.next = cache.next, cache.prev
+		clear(cache.next)
+	}()
 
-	diags, tails := []protocol.Diagnostic{}, [][]byte{}
+	diags, tails := make([]protocol.Diagnostic, 0, cache.count), make([][]byte, 0, cache.count)
+	defer func() { cache.count = len(diags) }()
 	var errs []error
 	cursor := m.Cursor()
 	for pi := range a.Paragraphs {
 		p := &a.Paragraphs[pi]
-		facts := paragraphFacts(a, p)
+		facts := paragraphFacts(cache.facts[:0], a, p)
+		cache.facts = facts
 		if len(facts) == 0 {
 			continue
 		}
@@ -92,8 +103,8 @@ func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache
 			beforeLF: p.Span.End < len(a.Text) && a.Text[p.Span.End] == '\n',
 		}
 		e := cache.prev[key]
-		if e == nil || !sameFacts(e.facts, facts) {
-			e, err = newParagraphEntry(a, p, start.Line, facts, cursor, messages)
+		if e == nil || !slices.Equal(e.facts, facts) {
+			e, err = newParagraphEntry(a, p, start.Line, slices.Clone(facts), cursor, messages)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("paragraph %d: %w", pi, err))
 			}
@@ -110,9 +121,9 @@ func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache
 	return diags, tails, errors.Join(errs...)
 }
 
-// paragraphFacts returns the facts of p's hard sentences, spans relative to p.
-func paragraphFacts(a *analysis.Document, p *analysis.Paragraph) []hardFacts {
-	var facts []hardFacts
+// paragraphFacts appends to facts those of p's hard sentences, spans
+// relative to p.
+func paragraphFacts(facts []hardFacts, a *analysis.Document, p *analysis.Paragraph) []hardFacts {
 	for i := max(p.Sentences.First, 0); i < min(p.Sentences.End, len(a.Sentences)); i++ {
 		s := &a.Sentences[i]
 		if s.Difficulty == analysis.OK {
@@ -127,18 +138,6 @@ func paragraphFacts(a *analysis.Document, p *analysis.Paragraph) []hardFacts {
 		})
 	}
 	return facts
-}
-
-func sameFacts(a, b []hardFacts) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // newParagraphEntry builds the diagnostics of p, which starts at line, and
