@@ -36,7 +36,11 @@ func TestMain(m *testing.M) {
 		if _, err := os.Stat(goTool); err != nil {
 			goTool = "go"
 		}
-		cmd := exec.Command(goTool, "build", "-o", binary, "../cmd/factbox")
+		args := []string{"build", "-o", binary}
+		if raceEnabled {
+			args = append(args, "-race")
+		}
+		cmd := exec.Command(goTool, append(args, "../cmd/factbox")...)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			buildErr = fmt.Errorf("go build ../cmd/factbox: %w\n%s", err, out)
 		}
