@@ -85,14 +85,22 @@ func (g *guardStream) WriteObject(obj any) error {
 	return g.writeFrame(data)
 }
 
-// writeFrame writes one framed message.
+// writeFrame writes one framed message. A big body is written after its
+// header rather than copied behind it: a publication of a 1 MB document is
+// over a megabyte.
 func (g *guardStream) writeFrame(body []byte) error {
-	frame := make([]byte, 0, len(body)+32)
+	frame := make([]byte, 0, 32+min(len(body), 32<<10))
 	frame = fmt.Appendf(frame, "Content-Length: %d\r\n\r\n", len(body))
-	frame = append(frame, body...)
+	small := len(body) <= 32<<10
+	if small {
+		frame = append(frame, body...)
+	}
 	g.wmu.Lock()
 	defer g.wmu.Unlock()
-	_, err := g.w.Write(frame)
+	if _, err := g.w.Write(frame); err != nil || small {
+		return err
+	}
+	_, err := g.w.Write(body)
 	return err
 }
 

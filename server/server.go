@@ -104,10 +104,13 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 		var body []byte
 		var err error
 		if p, ok := params.(jsonAppender); ok {
-			body = append(body, `{"jsonrpc":"2.0","method":`...)
+			buf := notifyBuffers.Get().(*[]byte)
+			defer notifyBuffers.Put(buf)
+			body = append((*buf)[:0], `{"jsonrpc":"2.0","method":`...)
 			body = appendJSONString(body, method)
 			body = append(body, `,"params":`...)
 			body = append(p.appendJSON(body), '}')
+			*buf = body
 		} else {
 			body, err = json.Marshal(notification{JSONRPC: "2.0", Method: method, Params: params})
 		}
@@ -130,6 +133,11 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	}
 	return 1
 }
+
+// notifyBuffers holds the buffers notifications are encoded into, so that
+// publishing a big document's diagnostics again and again does not allocate
+// a megabyte each time.
+var notifyBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // notification is a JSON-RPC notification.
 type notification struct {
