@@ -46,11 +46,21 @@ func (e textEdit) forward(offset int, end bool) int {
 	return e.start
 }
 
+// maxRecordedVersions bounds the versions whose edits a lineage remembers:
+// a document whose analyses never finish (diagnostics off, and no hover)
+// must not keep every edit of a long session.
+const maxRecordedVersions = 4096
+
 // recordEdits remembers the edits that made version, until a version at
-// least as new is analysed.
+// least as new is analysed. Past maxRecordedVersions the edits are
+// forgotten, and no analysis older than version answers for a newer one.
 func (l *lineage) recordEdits(version int32, edits []textEdit) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if len(l.edits) >= maxRecordedVersions {
+		l.edits, l.forgotten = nil, version
+		return
+	}
 	l.edits = append(l.edits, versionEdits{version, edits})
 }
 
@@ -89,7 +99,7 @@ func (d *Document) snapshot() (snap snapshot, ok bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	o := l.newest
-	if o == nil || o.config != d.config || o.Version > d.Version {
+	if o == nil || o.config != d.config || o.Version > d.Version || o.Version < l.forgotten {
 		return snapshot{}, false
 	}
 	snap.doc = o

@@ -142,3 +142,37 @@ func TestSnapshot(t *testing.T) {
 		t.Fatal("snapshot from an analysis under other settings")
 	}
 }
+
+// TestSnapshotForgetsEdits checks that a lineage whose analyses lag behind
+// by more than maxRecordedVersions versions keeps no more edits than that,
+// and answers nothing from an analysis older than the edits it forgot.
+func TestSnapshotForgetsEdits(t *testing.T) {
+	cfg := DefaultSettings().docConfig("plaintext")
+	d := newDocument("file:///f.txt", "plaintext", -5, "Start.", UTF16, cfg, nil)
+	if _, err := d.Analysis(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := d.withText(-4, NewMapper("Start. x", UTF16), []textEdit{{6, 6, 8}}).snapshot(); !ok {
+		t.Fatal("no snapshot from a negative version")
+	}
+	for v := int32(-3); v <= maxRecordedVersions; v++ {
+		d = d.withText(v, NewMapper("Start.", UTF16), []textEdit{{0, 0, 0}})
+		if n := len(d.lineage.edits); n > maxRecordedVersions {
+			t.Fatalf("%d versions of edits kept", n)
+		}
+	}
+	if _, ok := d.snapshot(); ok {
+		t.Fatal("snapshot across forgotten edits")
+	}
+	if _, err := d.Analysis(); err != nil {
+		t.Fatal(err)
+	}
+	next := d.withText(d.Version+1, NewMapper("Start!", UTF16), []textEdit{{5, 6, 6}})
+	if snap, ok := next.snapshot(); !ok || snap.doc != d {
+		t.Fatal("no snapshot from an analysis newer than the forgotten edits")
+	}
+	other := newDocument("file:///f.go", "go", 1, "package f", UTF16, DefaultSettings().docConfig("go"), nil)
+	if other = other.withText(2, NewMapper("package g", UTF16), []textEdit{{8, 9, 9}}); len(other.lineage.edits) != 0 {
+		t.Fatal("edits kept for a language not analysed")
+	}
+}

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -54,16 +55,17 @@ type lineage struct {
 	messages   messageCache
 	paragraphs paragraphCache
 
-	mu     sync.Mutex
-	newest *Document      // the newest version whose analysis is done
-	edits  []versionEdits // the edits that made each version after newest
+	mu        sync.Mutex
+	newest    *Document      // the newest version whose analysis is done
+	edits     []versionEdits // the edits that made each version after newest
+	forgotten int32          // the newest version whose edits were forgotten
 }
 
 // newDocument returns a document value. lin is the lineage of the versions
 // before it, or nil for a newly opened document.
 func newDocument(uri, languageID string, version int32, text string, enc Encoding, cfg docConfig, lin *lineage) *Document {
 	if lin == nil {
-		lin = new(lineage)
+		lin = &lineage{forgotten: math.MinInt32}
 	}
 	return &Document{
 		URI:        uri,
@@ -79,7 +81,9 @@ func newDocument(uri, languageID string, version int32, text string, enc Encodin
 // withText returns the next version of d, with the text of m, which edits
 // made of d's text.
 func (d *Document) withText(version int32, m *Mapper, edits []textEdit) *Document {
-	d.lineage.recordEdits(version, edits)
+	if d.config.analyse {
+		d.lineage.recordEdits(version, edits)
+	}
 	next := newDocument(d.URI, d.LanguageID, version, m.text, m.Encoding(), d.config, d.lineage)
 	next.Mapper = m
 	return next
