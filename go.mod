@@ -3,6 +3,8 @@ module github.com/factbox/factbox
 go 1.26
 
 require (
+	github.com/bmatcuk/doublestar/v4 v4.10.4
+	github.com/pelletier/go-toml/v2 v2.4.3
 	github.com/sourcegraph/jsonrpc2 v0.2.0
 	github.com/tliron/commonlog v0.2.19
 	github.com/tliron/glsp v0.2.2

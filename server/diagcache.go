@@ -21,7 +21,7 @@ type paragraphKey struct {
 	afterCR, beforeLF bool
 }
 
-// hardFacts is what a hard sentence's diagnostic depends on beyond the
+// hardFacts is what a flagged sentence's diagnostic depends on beyond the
 // paragraph's text: where the sentence is in the paragraph and its facts.
 type hardFacts struct {
 	index      int // among the paragraph's sentences
@@ -64,7 +64,7 @@ func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
 	defer messages.generation()()
-	if cache.opts != a.Options {
+	if !sameConfig(docConfig{opts: cache.opts}, docConfig{opts: a.Options}) {
 		clear(cache.prev)
 		cache.opts = a.Options
 	}
@@ -104,7 +104,7 @@ func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache
 		}
 		e := cache.prev[key]
 		if e == nil || !slices.Equal(e.facts, facts) {
-			e, err = newParagraphEntry(a, p, start.Line, slices.Clone(facts), cursor, messages)
+			e, err = newParagraphEntry(a, pi, start.Line, slices.Clone(facts), cursor, messages)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("paragraph %d: %w", pi, err))
 			}
@@ -121,12 +121,14 @@ func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache
 	return diags, tails, errors.Join(errs...)
 }
 
-// paragraphFacts appends to facts those of p's hard sentences, spans
-// relative to p.
+// paragraphFacts appends to facts those of p's flagged sentences, spans
+// relative to p. Whether a sentence is flagged may depend on text outside
+// its paragraph (an ignore comment before it, a file-wide disable), so it is
+// part of the facts.
 func paragraphFacts(facts []hardFacts, a *analysis.Document, p *analysis.Paragraph) []hardFacts {
 	for i := max(p.Sentences.First, 0); i < min(p.Sentences.End, len(a.Sentences)); i++ {
 		s := &a.Sentences[i]
-		if s.Difficulty == analysis.OK {
+		if !s.Flagged() {
 			continue
 		}
 		facts = append(facts, hardFacts{
@@ -140,13 +142,13 @@ func paragraphFacts(facts []hardFacts, a *analysis.Document, p *analysis.Paragra
 	return facts
 }
 
-// newParagraphEntry builds the diagnostics of p, which starts at line, and
-// encodes them.
-func newParagraphEntry(a *analysis.Document, p *analysis.Paragraph, line uint32, facts []hardFacts, cursor *Cursor, messages *messageCache) (*paragraphEntry, error) {
+// newParagraphEntry builds the diagnostics of paragraph para, which starts
+// at line, and encodes them.
+func newParagraphEntry(a *analysis.Document, para int, line uint32, facts []hardFacts, cursor *Cursor, messages *messageCache) (*paragraphEntry, error) {
 	e := &paragraphEntry{line: line, facts: facts}
 	var errs []error
 	for _, f := range facts {
-		d, ok, err := sentenceDiagnostic(a, p.Sentences.First+f.index, cursor, messages)
+		d, ok, err := sentenceDiagnostic(a, para, a.Paragraphs[para].Sentences.First+f.index, cursor, messages)
 		if err != nil {
 			errs = append(errs, err)
 		}

@@ -95,6 +95,30 @@ func TestParagraphDiagnostics(t *testing.T) {
 	}
 }
 
+// TestParagraphDiagnosticsIgnored checks that a paragraph whose sentences
+// an ignore or disable comment outside it silences, or stops silencing, is
+// not reused: whether a sentence is flagged is not in the paragraph's text.
+func TestParagraphDiagnosticsIgnored(t *testing.T) {
+	opts := DefaultSettings().docConfig("markdown").opts
+	text := loadText(8 << 10)
+	cache := new(paragraphCache)
+	a := checkParagraphDiagnostics(t, "open", nil, text, opts, cache)
+	for _, edit := range []struct{ name, at, with string }{
+		{"ignore comment before a paragraph", "Paragraph 3.", "<!-- factbox-ignore -->\n\nParagraph 3."},
+		{"ignore comment removed", "<!-- factbox-ignore -->\n\n", ""},
+		{"disable comment before a paragraph", "Paragraph 5.", "<!-- factbox-disable -->\n\nParagraph 5."},
+		{"enable comment after it", "Paragraph 7.", "<!-- factbox-enable -->\n\nParagraph 7."},
+		{"disable comment removed", "<!-- factbox-disable -->\n\n", ""},
+	} {
+		i := strings.Index(text, edit.at)
+		if i < 0 {
+			t.Fatalf("%s: %q not in the text", edit.name, edit.at)
+		}
+		text = text[:i] + edit.with + text[i+len(edit.at):]
+		a = checkParagraphDiagnostics(t, edit.name, a, text, opts, cache)
+	}
+}
+
 // FuzzParagraphDiagnostics publishes a text, edits it, and compares the
 // diagnostics built from the cache with those built afresh.
 func FuzzParagraphDiagnostics(f *testing.F) {

@@ -193,10 +193,10 @@ func (c *messageCache) generation() (done func()) {
 	}
 }
 
-// sentenceDiagnostics returns a diagnostic for each hard and very hard
-// sentence of a, whose text m maps. A sentence whose span m cannot map is
-// left out and reported in the error. cache, which may be nil, carries
-// messages over from the document's previous publication.
+// sentenceDiagnostics returns a diagnostic for each flagged (hard or very
+// hard, not ignored) sentence of a, whose text m maps. A sentence whose span
+// m cannot map is left out and reported in the error. cache, which may be
+// nil, carries messages over from the document's previous publication.
 func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) ([]protocol.Diagnostic, error) {
 	if cache == nil {
 		cache = new(messageCache)
@@ -205,8 +205,12 @@ func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) (
 	diags := []protocol.Diagnostic{}
 	var errs []error
 	cursor := m.Cursor() // sentences come in order
+	para := 0
 	for i := range a.Sentences {
-		d, ok, err := sentenceDiagnostic(a, i, cursor, cache)
+		for para < len(a.Paragraphs)-1 && a.Paragraphs[para].Sentences.End <= i {
+			para++
+		}
+		d, ok, err := sentenceDiagnostic(a, para, i, cursor, cache)
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -217,11 +221,16 @@ func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) (
 	return diags, errors.Join(errs...)
 }
 
-// sentenceDiagnostic returns the diagnostic of sentence i of a, with ok
-// false for a sentence that is not hard or whose span cursor cannot map (an
-// error then says why). The sentences of one cursor come in order.
-func sentenceDiagnostic(a *analysis.Document, i int, cursor *Cursor, cache *messageCache) (protocol.Diagnostic, bool, error) {
+// sentenceDiagnostic returns the diagnostic of sentence i of a, a sentence of
+// paragraph para, with ok false for a sentence that is not flagged or whose
+// span cursor cannot map (an error then says why). The sentences of one
+// cursor come in order. The diagnostic depends only on the sentence, its
+// paragraph's text and a's options (see paragraphCache).
+func sentenceDiagnostic(a *analysis.Document, para, i int, cursor *Cursor, cache *messageCache) (protocol.Diagnostic, bool, error) {
 	sent := &a.Sentences[i]
+	if !sent.Flagged() {
+		return protocol.Diagnostic{}, false, nil
+	}
 	var severity protocol.DiagnosticSeverity
 	var code string
 	switch sent.Difficulty {
@@ -240,11 +249,13 @@ func sentenceDiagnostic(a *analysis.Document, i int, cursor *Cursor, cache *mess
 		return protocol.Diagnostic{}, false, fmt.Errorf("sentence %d: %w", i, err)
 	}
 	return protocol.Diagnostic{
-		Range:    rng,
-		Severity: &severity,
-		Code:     &protocol.IntegerOrString{Value: code},
-		Source:   ptr(Name),
-		Message:  cache.message(a, sent),
+		Range:           rng,
+		Severity:        &severity,
+		Code:            &protocol.IntegerOrString{Value: code},
+		CodeDescription: hardSentencesDescription,
+		Source:          ptr(Name),
+		Message:         cache.message(a, sent),
+		Data:            newDiagnosticData(a, para, sent),
 	}, true, nil
 }
 
@@ -258,13 +269,14 @@ const longestWords = 3
 //	Very hard to read: grade 16.2 (very hard from 14) · 38 words · longest: "vicissitudes", "infrastructure", "comprehensively"
 func sentenceMessage(a *analysis.Document, sent *analysis.Sentence) string {
 	var b strings.Builder
+	grade := analysis.FormatGrade(sent.FactBox.Level, 1, a.Options) // never reads as reaching a tier it does not
 	switch sent.Difficulty {
 	case analysis.VeryHard:
-		fmt.Fprintf(&b, "Very hard to read: grade %.1f (very hard from %s)", sent.FactBox.Level, formatThreshold(a.Options.VeryHardLevel))
+		fmt.Fprintf(&b, "Very hard to read: grade %s (very hard from %s)", grade, formatThreshold(a.Options.VeryHardLevel))
 	case analysis.Hard:
-		fmt.Fprintf(&b, "Hard to read: grade %.1f (hard from %s)", sent.FactBox.Level, formatThreshold(a.Options.HardLevel))
+		fmt.Fprintf(&b, "Hard to read: grade %s (hard from %s)", grade, formatThreshold(a.Options.HardLevel))
 	default:
-		fmt.Fprintf(&b, "Grade %.1f", sent.FactBox.Level)
+		fmt.Fprintf(&b, "Grade %s", grade)
 	}
 	fmt.Fprintf(&b, " · %d words", sent.FactBox.Tokens)
 	if words := longest(a, sent, longestWords); len(words) > 0 {

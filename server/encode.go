@@ -58,14 +58,15 @@ func (p diagnosticsParams) appendJSON(b []byte) []byte {
 }
 
 // appendDiagnostic appends what encoding/json makes of d. A diagnostic with
-// fields the server does not set (code description, tags, related
-// information, data, a numeric code) goes through encoding/json.
+// fields the server does not set (tags, related information, data of another
+// type than diagnosticData, a numeric code) goes through encoding/json.
 func appendDiagnostic(b []byte, d protocol.Diagnostic) []byte {
 	code, codeIsString := "", d.Code == nil
 	if d.Code != nil {
 		code, codeIsString = d.Code.Value.(string)
 	}
-	if d.CodeDescription != nil || d.Tags != nil || d.RelatedInformation != nil || d.Data != nil || !codeIsString {
+	data, dataFast := d.Data.(diagnosticData)
+	if d.Tags != nil || d.RelatedInformation != nil || (d.Data != nil && !dataFast) || !codeIsString {
 		enc, err := json.Marshal(d)
 		if err != nil {
 			enc = []byte("null")
@@ -82,12 +83,21 @@ func appendDiagnostic(b []byte, d protocol.Diagnostic) []byte {
 		b = append(b, `,"code":`...)
 		b = appendJSONString(b, code)
 	}
+	if d.CodeDescription != nil {
+		b = append(b, `,"codeDescription":{"href":`...)
+		b = appendJSONString(b, d.CodeDescription.HRef)
+		b = append(b, '}')
+	}
 	if d.Source != nil {
 		b = append(b, `,"source":`...)
 		b = appendJSONString(b, *d.Source)
 	}
 	b = append(b, `,"message":`...)
 	b = appendJSONString(b, d.Message)
+	if dataFast {
+		b = append(b, `,"data":`...)
+		b = data.appendJSON(b)
+	}
 	return append(b, '}')
 }
 

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/factbox/factbox/analysis/config"
 	"github.com/sourcegraph/jsonrpc2"
 	"github.com/tliron/commonlog"
 	"github.com/tliron/glsp"
@@ -38,6 +39,7 @@ type Server struct {
 	log     commonlog.Logger
 	store   *Store
 	handler *Handler
+	ws      *workspace
 
 	mu            sync.Mutex // guards the fields below, and orders settings changes with opens
 	state         lifecycle
@@ -71,6 +73,7 @@ func New(opts Options) *Server {
 		store:      NewStore(),
 		settings:   DefaultSettings(),
 		workers:    make(map[string]*worker),
+		ws:         newWorkspace(config.OS{}),
 		stopped:    make(chan struct{}),
 		parentPoll: parentPollInterval,
 	}
@@ -195,6 +198,14 @@ func newHandler(s *Server) *Handler {
 		TextDocumentDidOpen:             s.didOpen,
 		TextDocumentDidSave:             s.didSave,
 		TextDocumentDidClose:            s.didClose,
+		WorkspaceDidChangeWatchedFiles: func(_ *glsp.Context, p *protocol.DidChangeWatchedFilesParams) error {
+			s.didChangeWatchedFiles(p)
+			return nil
+		},
+		WorkspaceDidChangeWorkspaceFolders: func(_ *glsp.Context, p *protocol.DidChangeWorkspaceFoldersParams) error {
+			s.didChangeWorkspaceFolders(p)
+			return nil
+		},
 	}}
 }
 
@@ -245,6 +256,13 @@ func (h *Handler) Handle(ctx *glsp.Context) (result any, validMethod, validParam
 			return nil, true, false, err
 		}
 		return nil, true, true, nil
+	case protocol.MethodTextDocumentCodeAction:
+		var params codeActionParams
+		if err := decodeParams(ctx.Params, &params); err != nil {
+			return nil, true, false, err
+		}
+		result, err := h.s.codeAction(&params)
+		return result, true, true, err
 	}
 	return h.proto.Handle(ctx)
 }

@@ -99,7 +99,7 @@ func (d *Document) snapshot() (snap snapshot, ok bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	o := l.newest
-	if o == nil || o.config != d.config || o.Version > d.Version || o.Version < l.forgotten {
+	if o == nil || !sameConfig(o.config, d.config) || o.Version > d.Version || o.Version < l.forgotten {
 		return snapshot{}, false
 	}
 	snap.doc = o

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -35,6 +36,7 @@ type checkFlags struct {
 	hardLevel     float64
 	veryHardLevel float64
 	minWords      int
+	stdinName     string
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -48,6 +50,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Float64Var(&f.hardLevel, "hard-level", def.HardLevel, "grade `level` from which a sentence is hard")
 	fs.Float64Var(&f.veryHardLevel, "very-hard-level", def.VeryHardLevel, "grade `level` from which a sentence is very hard")
 	fs.IntVar(&f.minWords, "min-words", def.MinWords, "fewest `words` a sentence needs to be hard")
+	fs.StringVar(&f.stdinName, "stdin-filename", "", "`name` to report standard input (-) as; its extension picks the markup")
+	var cf configFlags
+	addConfigFlags(fs, &cf)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: factbox check [flags] FILE...\n\nPrints the fact box and the hard sentences of each file; - reads standard input.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -79,9 +84,18 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "factbox check: --markup must be auto, markdown or plain, not %q\n", f.markup)
 		return 2
 	}
+	configs, err := newConfigResolver(fs, f, cf)
+	if err != nil {
+		fmt.Fprintf(stderr, "factbox check: %v\n", err)
+		return 2
+	}
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "factbox check: no files given (use - for standard input)")
 		fs.Usage()
+		return 2
+	}
+	if f.stdinName != "" && !slices.Contains(files, "-") {
+		fmt.Fprintln(stderr, "factbox check: --stdin-filename names standard input, but - is not among the files")
 		return 2
 	}
 
@@ -99,6 +113,22 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		js = newJSONStream(out, jsonOptions{HardLevel: opts.HardLevel, VeryHardLevel: opts.VeryHardLevel, MinWords: opts.MinWords})
 	}
 	for i, name := range files {
+		shown := stdinShown(name, f.stdinName)
+		o, fresh, err := configs.options(shown, opts)
+		if err != nil {
+			if errors.Is(err, errExcluded) {
+				fmt.Fprintf(stderr, "factbox check: %v; skipped\n", err)
+				continue
+			}
+			if fresh {
+				fmt.Fprintf(stderr, "factbox check: %v\n", err)
+			}
+			code = 2
+			if js != nil {
+				js.file(jsonFile{File: name, Error: err.Error()})
+			}
+			continue
+		}
 		text, err := readDocument(name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "factbox check: %v\n", err)
@@ -111,18 +141,20 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if off := invalidUTF8(text); off >= 0 {
 			fmt.Fprintf(stderr, "factbox check: %s: invalid UTF-8 at byte %d; such bytes read as U+FFFD\n", name, off)
 		}
-		o := opts
-		o.Format = markupOf(name, f.markup)
+		o.Format = markupOf(shown, f.markup)
 		var worst analysis.Difficulty
 		if js != nil {
 			var jf jsonFile
-			jf, worst = fileJSON(name, text, o)
+			jf, worst = fileJSON(shown, text, o)
 			js.file(jf)
 		} else {
 			if i > 0 {
 				fmt.Fprintln(out)
 			}
-			worst = writeText(out, name, text, o)
+			if shown == "-" && f.markup == "auto" {
+				writeStdinMarkup(out)
+			}
+			worst = writeText(out, shown, text, o)
 		}
 		if failOn >= 0 && worst >= failOn && code == 0 {
 			code = 1
@@ -251,6 +283,9 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
+			if !s.Flagged() {
+				continue
+			}
 			threshold := opts.HardLevel
 			switch s.Difficulty {
 			case analysis.OK:
@@ -268,18 +303,18 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) analysis.D
 			line = append(line, ": "...)
 			line = append(line, s.Difficulty.String()...)
 			line = append(line, ": grade "...)
-			line = strconv.AppendFloat(line, s.FactBox.Level, 'f', 1, 64)
+			line = analysis.AppendGrade(line, s.FactBox.Level, 1, opts) // never reads as a tier it does not reach
 			line = append(line, " (≥ "...)
 			line = strconv.AppendFloat(line, threshold, 'g', -1, 64)
 			line = append(line, "), "...)
 			line = strconv.AppendInt(line, int64(s.FactBox.Tokens), 10)
 			line = append(line, " words: "...)
-			line = appendExcerpt(line, text[s.Span.Start:s.Span.End], 72)
+			line = appendExcerpt(line, analysis.ShownText(text, sents, i, opts.Format), 72)
 			line = append(line, '\n')
 			w.Write(line)
 		}
 	})
-	fmt.Fprintf(w, "%s: Level %.3f · Tokens %d · Types %d · TTR %.3f\n", displayName(name), fb.Level, fb.Tokens, fb.Types, fb.TTR)
+	fmt.Fprintf(w, "%s: Level %s · Tokens %d · Types %d · TTR %.3f\n", displayName(name), analysis.FormatGrade(fb.Level, 3, opts), fb.Tokens, fb.Types, fb.TTR)
 	fmt.Fprintf(w, "  Sentences %d · Words/sentence %.1f · Syllables/word %.2f\n", fb.Sentences, fb.WordsPerSentence, fb.SyllablesPerWord)
 	fmt.Fprintf(w, "  Reading Ease %.1f · ARI %.1f · Coleman–Liau %.1f · Gunning Fog %.1f · SMOG %.1f\n",
 		fb.ReadingEase, fb.ARI, fb.ColemanLiau, fb.GunningFog, fb.SMOG)
@@ -421,6 +456,9 @@ type jsonSentence struct {
 	Level      float64   `json:"level"`
 	Difficulty string    `json:"difficulty"`
 	Rule       string    `json:"rule"`
+	// Ignored says why the sentence is not flagged though hard (see
+	// analysis.Ignore); absent when it is not ignored.
+	Ignored string `json:"ignored,omitempty"`
 }
 
 type jsonRange struct {
@@ -452,12 +490,14 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Diff
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
-			worst = max(worst, s.Difficulty)
-			switch s.Difficulty {
-			case analysis.Hard:
-				jf.Hard++
-			case analysis.VeryHard:
-				jf.VeryHard++
+			if s.Flagged() {
+				worst = max(worst, s.Difficulty)
+				switch s.Difficulty {
+				case analysis.Hard:
+					jf.Hard++
+				case analysis.VeryHard:
+					jf.VeryHard++
+				}
 			}
 			jf.Sentences = append(jf.Sentences, jsonSentence{
 				Range:      jsonRange{pos(s.Span.Start), pos(s.Span.End)},
@@ -466,6 +506,7 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Diff
 				Level:      round3(s.FactBox.Level),
 				Difficulty: s.Difficulty.String(),
 				Rule:       s.Rule,
+				Ignored:    s.Ignored.String(),
 			})
 		}
 	})

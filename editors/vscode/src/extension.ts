@@ -33,6 +33,7 @@ import {
   SETTINGS_REQUIRING_RESTART,
   didChangeConfigurationParams,
   documentSelector,
+  explicitSettings,
   initializationOptions,
   readSettings,
 } from './settings';
@@ -71,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (SETTINGS_REQUIRING_RESTART.some((s) => e.affectsConfiguration(s))) {
         await restart(context);
       } else if (e.affectsConfiguration('factbox') && client?.isRunning()) {
-        await client.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(currentSettings()));
+        await client.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(currentExplicitSettings()));
         statusDebouncer.trigger();
       }
     }),
@@ -86,6 +87,15 @@ export async function deactivate(): Promise<void> {
 
 function currentSettings() {
   return readSettings(vscode.workspace.getConfiguration('factbox'));
+}
+
+/**
+ * currentExplicitSettings are the settings the writer set for scope (a
+ * folder or document; none for the user and workspace levels): what the
+ * server ranks above a project's .factbox.toml.
+ */
+function currentExplicitSettings(scope?: vscode.Uri) {
+  return explicitSettings(vscode.workspace.getConfiguration('factbox', scope));
 }
 
 function currentSelector() {
@@ -118,9 +128,26 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: currentSelector(),
-    initializationOptions: initializationOptions(currentSettings()),
+    initializationOptions: initializationOptions(currentExplicitSettings()),
     outputChannel: output,
     markdown: { isTrusted: false, supportHtml: false },
+    middleware: {
+      workspace: {
+        // The server asks for each folder's settings (scopeUri); answer
+        // with the ones the writer set there, as for initializationOptions.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) {
+            return result;
+          }
+          return params.items.map((item, i) =>
+            item.section === 'factbox'
+              ? currentExplicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+              : result[i],
+          );
+        },
+      },
+    },
   };
   const c = new LanguageClient('factbox', 'Factbox', serverOptions, clientOptions);
   c.onDidChangeState((e) => {

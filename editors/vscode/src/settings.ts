@@ -65,13 +65,78 @@ export function readSettings(cfg: ConfigReader): FactboxSettings {
   };
 }
 
+/**
+ * ExplicitSettings are the settings the writer set, at any level (user,
+ * workspace, folder, language). The server ranks them above a project's
+ * `.factbox.toml`; a setting left at its default is not sent, so that the
+ * file's value applies. `languages` is always sent: it picks the documents.
+ */
+export interface ExplicitSettings {
+  hardLevel?: number;
+  veryHardLevel?: number;
+  minWords?: number;
+  diagnostics?: { enable: boolean };
+  configPath?: string;
+  languages: string[];
+}
+
+/** Inspected is the part of what vscode.WorkspaceConfiguration.inspect returns that tells where a value was set. */
+export interface Inspected {
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+  globalLanguageValue?: unknown;
+  workspaceLanguageValue?: unknown;
+  workspaceFolderLanguageValue?: unknown;
+}
+
+/** ConfigInspector reads settings and tells whether the writer set them. */
+export interface ConfigInspector extends ConfigReader {
+  inspect(key: string): Inspected | undefined;
+}
+
+function isSet(i: Inspected | undefined): boolean {
+  return (
+    i !== undefined &&
+    (i.globalValue !== undefined ||
+      i.workspaceValue !== undefined ||
+      i.workspaceFolderValue !== undefined ||
+      i.globalLanguageValue !== undefined ||
+      i.workspaceLanguageValue !== undefined ||
+      i.workspaceFolderLanguageValue !== undefined)
+  );
+}
+
+/**
+ * explicitSettings returns the settings of cfg that the writer set, each
+ * checked as readSettings checks it (an ill-typed value is left out rather
+ * than sent as its default).
+ */
+export function explicitSettings(cfg: ConfigInspector): ExplicitSettings {
+  const all = readSettings(cfg);
+  const out: ExplicitSettings = { languages: all.languages };
+  const number = (key: string) => {
+    const v = cfg.get(key);
+    return isSet(cfg.inspect(key)) && typeof v === 'number' && Number.isFinite(v);
+  };
+  if (number('hardLevel')) out.hardLevel = all.hardLevel;
+  if (number('veryHardLevel')) out.veryHardLevel = all.veryHardLevel;
+  if (number('minWords')) out.minWords = all.minWords;
+  if (isSet(cfg.inspect('diagnostics.enable')) && typeof cfg.get('diagnostics.enable') === 'boolean') {
+    out.diagnostics = all.diagnostics;
+  }
+  const configPath = cfg.get('configPath');
+  if (isSet(cfg.inspect('configPath')) && typeof configPath === 'string' && configPath !== '') out.configPath = configPath;
+  return out;
+}
+
 /** initializationOptions wraps s the way the server expects it in `initialize`. */
-export function initializationOptions(s: FactboxSettings): { factbox: FactboxSettings } {
+export function initializationOptions<S extends FactboxSettings | ExplicitSettings>(s: S): { factbox: S } {
   return { factbox: s };
 }
 
 /** didChangeConfigurationParams wraps s for `workspace/didChangeConfiguration`. */
-export function didChangeConfigurationParams(s: FactboxSettings): { settings: { factbox: FactboxSettings } } {
+export function didChangeConfigurationParams<S extends FactboxSettings | ExplicitSettings>(s: S): { settings: { factbox: S } } {
   return { settings: { factbox: s } };
 }
 
