@@ -126,6 +126,7 @@ func FuzzParagraphDiagnostics(f *testing.F) {
 	for _, tt := range []struct{ text, insert string }{
 		{hard + "\n\n" + hard, "\n"}, {hard + "\r\n\r\n" + hard + "\r", "\n"}, {"- " + hard + "\n- " + hard, "é "},
 		{"> " + hard + "\n\n" + hard, "😀"}, {"# Title\n\n" + hard + "\n\n" + hard, "\r"},
+		{"<!-- factbox-ignore -->\n\n" + hard + "\n\n" + hard, "\n"}, {hard + "\n\n<!-- factbox-disable -->\n" + hard, "x"},
 	} {
 		f.Add(tt.text, uint16(0), uint16(0), tt.insert, false)
 		f.Add(tt.text, uint16(len(tt.text)/2), uint16(1), tt.insert, true)
