@@ -12,7 +12,7 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
 
-var loadEdits = flag.Int("load-edits", 0, "edits in TestLoadEditStorm (default 300, or 60 in -short mode; make bench runs 3000)")
+var loadEdits = flag.Int("load-edits", 0, "edits in TestLoadEditStorm (default 300, or 150 in -short mode; make bench runs 3000)")
 
 // loadText returns about size bytes of prose in paragraphs, easy, hard and
 // very hard sentences mixed, with multi-byte characters on some lines. It
@@ -57,7 +57,7 @@ func TestLoadEditStorm(t *testing.T) {
 	if edits == 0 {
 		edits = 300
 		if testing.Short() {
-			edits = 60
+			edits = 150
 		}
 	}
 	text := loadText(1 << 20)
