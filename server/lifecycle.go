@@ -115,7 +115,7 @@ func (s *Server) initialize(ctx *glsp.Context) (any, bool, bool, error) {
 		client = strconv.Quote(params.ClientInfo.Name + " " + params.ClientInfo.Version)
 	}
 	s.log.Noticef("initialized by %s: position encoding %s, markdown hover %t, settings %+v", client, enc, markdown, settings)
-	if pid := params.ProcessID; pid != nil && *pid > 0 {
+	if pid := params.ProcessID; s.parentWatch && pid != nil && *pid > 0 {
 		if processAlive(*pid) {
 			go s.watchParent(*pid, s.parentPoll)
 		} else {

@@ -30,6 +30,11 @@ type Options struct {
 	Version string
 	// Log receives the server's log lines; nil means commonlog's "factbox" logger.
 	Log commonlog.Logger
+	// WatchParent makes the server close the connection once the process
+	// named by initialize's processId is gone, as LSP asks of a server an
+	// editor started. A server shared over TCP leaves it off: a remote
+	// client's process id means nothing here.
+	WatchParent bool
 }
 
 // Server is a factbox language server for one connection. Create it with New
@@ -60,22 +65,24 @@ type Server struct {
 	pending pendingRequests // requests answered off the read loop
 	async   sync.WaitGroup  // goroutines answering them, for tests
 
-	stopped    chan struct{} // closed when Serve returns
-	stopOnce   sync.Once
-	parentPoll time.Duration // how often to look for the parent process
+	stopped     chan struct{} // closed when Serve returns
+	stopOnce    sync.Once
+	parentWatch bool          // Options.WatchParent
+	parentPoll  time.Duration // how often to look for the parent process
 }
 
 // New returns a server that has not yet been initialized.
 func New(opts Options) *Server {
 	s := &Server{
-		version:    opts.Version,
-		log:        opts.Log,
-		store:      NewStore(),
-		settings:   DefaultSettings(),
-		workers:    make(map[string]*worker),
-		ws:         newWorkspace(config.OS{}),
-		stopped:    make(chan struct{}),
-		parentPoll: parentPollInterval,
+		version:     opts.Version,
+		log:         opts.Log,
+		store:       NewStore(),
+		settings:    DefaultSettings(),
+		workers:     make(map[string]*worker),
+		ws:          newWorkspace(config.OS{}),
+		stopped:     make(chan struct{}),
+		parentWatch: opts.WatchParent,
+		parentPoll:  parentPollInterval,
 	}
 	if s.log == nil {
 		s.log = commonlog.GetLogger(Name)
