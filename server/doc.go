@@ -53,8 +53,10 @@
 // document's first analysis they are answered from a goroutine when it ends;
 // $/cancelRequest answers such a pending request with RequestCancelled.
 //
-// The server watches the process named by initialize's processId and exits
-// when it is gone, as LSP asks, polling every few seconds.
+// With Options.WatchParent (factbox serve sets it for standard input and
+// output) the server watches the process named by initialize's processId and
+// closes the connection when it is gone, as LSP asks, polling every few
+// seconds.
 //
 // # Diagnostics
 //
