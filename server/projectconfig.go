@@ -235,7 +235,7 @@ func (s *Server) checkConfigDocument(d *Document) {
 		}
 		diags = append(diags, protocol.Diagnostic{Range: rng, Severity: &sev, Source: ptr(Name), Message: msg})
 	}
-	s.publish(d, diags)
+	s.publish(d, diags, nil)
 }
 
 // refreshConfigs re-reads the config files that changed on disk since the
