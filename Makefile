@@ -35,6 +35,7 @@ test-editors: build
 # bench runs the benchmarks that back the numbers in README.md.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./analysis ./analysis/config ./server | tee bench.txt
+	$(GO) test -run TestLoadEditStorm -v -count 1 ./server -args -load-edits=3000 | tee -a bench.txt
 
 # fuzz runs each fuzz target for FUZZTIME (default 30s). Without a short
 # -fuzzminimizetime a run spends most of its time shrinking new inputs.

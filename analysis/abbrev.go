@@ -64,8 +64,8 @@ var abbrevLatin = []string{
 // number or name (Fig. 3, Vol. II, pp. 12–14), from the Chicago Manual of Style
 // (17th ed.) §10.43, and telephone extensions (Tel. 555 0199, ext. 12).
 var abbrevReferences = []string{
-	"Ch", "Eq", "Ext", "Fig", "Figs", "Sec", "Tel", "Vol", "Vols", "ch", "eq", "ext", "fig", "p",
-	"pp", "sec", "tel", "vol",
+	"Ch", "Eq", "Ext", "Fig", "Figs", "Para", "Pg", "Sec", "Sect", "Tel", "Vol", "Vols", "ch", "eq",
+	"ext", "fig", "p", "para", "paras", "pg", "pgs", "pp", "sec", "sect", "tel", "vol",
 }
 
 // abbrevInstitutions abbreviate the words of organisation names (Univ. of

@@ -1,6 +1,9 @@
 package analysis
 
-import "strings"
+import (
+	"html"
+	"strings"
+)
 
 // VisibleStart returns where a sentence that starts at start shows to a
 // reader: in Markdown, inline code written just before its first word
@@ -50,7 +53,7 @@ func VisibleStart(text string, from, start int, format Format) int {
 // it: for Markdown, inline code keeps its text without the backticks; links
 // keep their text without brackets and destination; images, HTML tags,
 // emphasis markers and escaping backslashes are dropped; autolinks keep
-// their address. Plain text is returned as it is. It is meant for excerpts,
+// their address; character references are decoded (&amp; reads &). Plain text is returned as it is. It is meant for excerpts,
 // not for counting: it never changes a sentence's span or tokens. Bad
 // offsets are clamped.
 func Visible(text string, start, end int, format Format) string {
@@ -59,7 +62,7 @@ func Visible(text string, start, end int, format Format) string {
 		return ""
 	}
 	s := text[start:end]
-	if format != Markdown || !strings.ContainsAny(s, "`[]*_<\\!") {
+	if format != Markdown || !strings.ContainsAny(s, "`[]*_<\\!&") {
 		return s
 	}
 	var b strings.Builder
@@ -118,6 +121,12 @@ func Visible(text string, start, end int, format Format) string {
 			b.WriteString(s[i:j])
 			i = j
 			continue
+		case c == '&':
+			if n := entityLen(s[i:]); n > 0 {
+				b.WriteString(html.UnescapeString(s[i : i+n])) // "&amp;" reads "&"
+				i += n
+				continue
+			}
 		case c == '<':
 			e := strings.IndexByte(s[i:], '>')
 			if e > 1 && (isASCIIAlnum(s[i+1]) || s[i+1] == '/') && !strings.ContainsAny(s[i+1:i+e], "\n\r<") {

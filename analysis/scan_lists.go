@@ -233,8 +233,11 @@ func (s *scanState) enumerator(q, end int, atLine bool) (int, markerSeq, bool, b
 	if stopOnly && m.kind == markRoman && !atLine {
 		return -1, m, false, false
 	}
-	if stopOnly && m.kind == markUpper && !isSentenceStarter(s.wordAfter(q, end)) {
-		return -1, m, false, false // "J. Smith" is an initial; "A. The first" an item
+	if stopOnly && m.kind == markUpper && (!isSentenceStarter(s.wordAfter(q, end)) ||
+		!(atLine && m.val == 1 || s.marker.kind == markUpper && m.val == s.marker.val+1)) {
+		// "J. Smith" is an initial; "A. The first" an item at the start of a
+		// line, "B. The second" after it, but "Q. What is it? A. A test" no list.
+		return -1, m, false, false
 	}
 	return q, m, stopOnly, nested
 }

@@ -196,6 +196,9 @@ func (s *scanState) fullStop(si, runStart, after int, next nextWord, closed bool
 		return ruleTerminal
 	}
 	kind := lookupAbbrev(word)
+	if kind == abbrevNone && word == "in" && n-2 >= s.first && s.toks[n-2].Kind == Number {
+		kind = abbrevFinal // inches: "3 in. tall"
+	}
 	if next == nextLower {
 		if kind != abbrevNone || len(word) == 1 {
 			return ""

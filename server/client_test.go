@@ -367,7 +367,12 @@ func (c *testClient) change(uri string, version int32, rng protocol.Range, text 
 // returned function waits for Serve to return and gives its exit code.
 func inProcess(t testing.TB) (*testClient, *Server, func() int) {
 	t.Helper()
-	s := New(Options{Version: "test"})
+	return inProcessWith(t, New(Options{Version: "test"}))
+}
+
+// inProcessWith is inProcess for a server made by the caller.
+func inProcessWith(t testing.TB, s *Server) (*testClient, *Server, func() int) {
+	t.Helper()
 	serverEnd, clientEnd := net.Pipe()
 	code := make(chan int, 1)
 	ctx, cancel := context.WithCancel(context.Background())

@@ -86,7 +86,7 @@ func BenchmarkDiagnosticsJSON(b *testing.B) {
 		diags []protocol.Diagnostic
 	}{{"bare", bare}, {"fix-data", diags}} {
 		b.Run(tc.name+"/1MB", func(b *testing.B) {
-			p := diagnosticsParams{protocol.PublishDiagnosticsParams{URI: "file:///bench.md", Diagnostics: tc.diags}}
+			p := diagnosticsParams{PublishDiagnosticsParams: protocol.PublishDiagnosticsParams{URI: "file:///bench.md", Diagnostics: tc.diags}}
 			for b.Loop() {
 				sinkJSON = p.appendJSON(sinkJSON[:0])
 			}

@@ -92,39 +92,40 @@ func (s *Server) work(w *worker) {
 // waitIdle waits until no worker runs. Tests and benchmarks use it.
 func (s *Server) waitIdle() { s.busy.Wait() }
 
-// run publishes the diagnostics of one job, unless its document has been
-// replaced meanwhile: the job for the replacement is already pending. A
-// document in a language not analysed gets an empty publication only to
+// run publishes the diagnostics of one job. A version superseded while it
+// was analysed is published all the same: under a stream of edits faster
+// than the analysis, every analysis ends in a publication, each with its
+// version, and the pending job already holds the newest version. Only a
+// document closed meanwhile is not published, since its clearing is pending.
+// A document in a language not analysed gets an empty publication only to
 // clear diagnostics published before the settings excluded its language.
 func (s *Server) run(w *worker, j job) {
 	defer func() {
 		if r := recover(); r != nil {
-			s.log.Errorf("panic publishing diagnostics of %s: %v\n%s", j.doc.URI, r, debug.Stack())
+			s.log.Errorf("panic publishing diagnostics of %q: %v\n%s", j.doc.URI, r, debug.Stack())
 		}
 	}()
 	d := j.doc
 	if j.closed {
-		s.publish(d, []protocol.Diagnostic{})
+		s.publish(d, []protocol.Diagnostic{}, nil)
 		w.published = false
 		return
 	}
-	if !s.store.Current(d) {
-		return
-	}
-	diags := s.diagnose(d)
-	if !s.store.Current(d) {
+	diags, tails := s.diagnose(d)
+	if !s.store.Live(d) {
 		return
 	}
 	if !d.config.analyse && !w.published {
 		return // nothing to say about a language the server does not analyse
 	}
-	s.publish(d, diags)
+	s.publish(d, diags, tails)
 	w.published = len(diags) > 0
 }
 
-// publish sends textDocument/publishDiagnostics for d.
-func (s *Server) publish(d *Document, diags []protocol.Diagnostic) {
-	params := diagnosticsParams{protocol.PublishDiagnosticsParams{URI: d.URI, Diagnostics: diags}}
+// publish sends textDocument/publishDiagnostics for d. tails is as for
+// diagnosticsParams.
+func (s *Server) publish(d *Document, diags []protocol.Diagnostic, tails [][]byte) {
+	params := diagnosticsParams{protocol.PublishDiagnosticsParams{URI: d.URI, Diagnostics: diags}, tails}
 	if d.Version >= 0 {
 		params.Version = ptr(uint32(d.Version))
 	}
@@ -132,26 +133,25 @@ func (s *Server) publish(d *Document, diags []protocol.Diagnostic) {
 }
 
 // diagnose returns d's diagnostics: one per hard or very hard sentence and
-// one per hint the settings turn on. It is
-// empty, never nil, when diagnostics are off or d's language is not analysed.
-func (s *Server) diagnose(d *Document) []protocol.Diagnostic {
+// one per hint the settings turn on, and
+// the JSON after each one's range, reused from the last publication for the
+// paragraphs that did not change. It is empty, never nil, when diagnostics
+// are off or d's language is not analysed.
+func (s *Server) diagnose(d *Document) ([]protocol.Diagnostic, [][]byte) {
 	diags := []protocol.Diagnostic{}
 	if !d.config.analyse || !d.config.diagnostics {
-		return diags
+		return diags, nil
 	}
 	a, err := d.Analysis()
 	if err != nil {
 		s.log.Errorf("%s", err)
-		return diags
+		return diags, nil
 	}
-	diags, err = sentenceDiagnostics(a, d.Mapper, &d.lineage.messages)
+	diags, tails, err := paragraphDiagnostics(a, d.Mapper, &d.lineage.paragraphs, &d.lineage.messages, d.config.hints, &d.lineage.hintMessages)
 	if err != nil {
-		s.log.Errorf("%s: %s", d.URI, err)
+		s.log.Errorf("%q: %s", d.URI, err)
 	}
-	if diags, err = hintDiagnostics(diags, a, d.Mapper, d.config.hints, &d.lineage.hintMessages); err != nil {
-		s.log.Errorf("%s: %s", d.URI, err)
-	}
-	return diags
+	return diags, tails
 }
 
 // messageKey is what a sentence's diagnostic message depends on.
@@ -183,60 +183,81 @@ func (c *messageCache) message(a *analysis.Document, sent *analysis.Sentence) st
 	return msg
 }
 
+// generation starts a publication: messages used in it are kept for the
+// next one, the others forgotten. It locks c until the returned function runs.
+func (c *messageCache) generation() (done func()) {
+	c.mu.Lock()
+	c.next = make(map[messageKey]string, len(c.prev))
+	return func() {
+		c.prev, c.next = c.next, nil
+		c.mu.Unlock()
+	}
+}
+
 // sentenceDiagnostics returns a diagnostic for each flagged (hard or very
-// hard, not ignored) sentence of a, whose text m maps. A sentence whose span m cannot map is
-// left out and reported in the error. cache, which may be nil, carries
-// messages over from the document's previous publication.
+// hard, not ignored) sentence of a, whose text m maps. A sentence whose span
+// m cannot map is left out and reported in the error. cache, which may be
+// nil, carries messages over from the document's previous publication.
 func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) ([]protocol.Diagnostic, error) {
 	if cache == nil {
 		cache = new(messageCache)
 	}
-	cache.mu.Lock()
-	defer cache.mu.Unlock()
-	cache.next = make(map[messageKey]string, len(cache.prev))
-	defer func() { cache.prev, cache.next = cache.next, nil }()
+	defer cache.generation()()
 	diags := []protocol.Diagnostic{}
 	var errs []error
 	cursor := m.Cursor() // sentences come in order
 	para := 0
 	for i := range a.Sentences {
-		sent := &a.Sentences[i]
-		if !sent.Flagged() {
-			continue
-		}
 		for para < len(a.Paragraphs)-1 && a.Paragraphs[para].Sentences.End <= i {
 			para++
 		}
-		var severity protocol.DiagnosticSeverity
-		var code string
-		switch sent.Difficulty {
-		case analysis.Hard:
-			severity, code = protocol.DiagnosticSeverityInformation, CodeHardSentence
-		case analysis.VeryHard:
-			severity, code = protocol.DiagnosticSeverityWarning, CodeVeryHardSentence
-		default:
-			continue
-		}
-		if sent.Span.Start < 0 || sent.Span.Start > sent.Span.End || sent.Span.End > len(a.Text) {
-			errs = append(errs, fmt.Errorf("sentence %d: span %d-%d outside the text", i, sent.Span.Start, sent.Span.End))
-			continue
-		}
-		rng, err := cursor.OffsetRange(sent.Span.Start, sent.Span.End)
+		d, ok, err := sentenceDiagnostic(a, para, i, cursor, cache)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("sentence %d: %w", i, err))
-			continue
+			errs = append(errs, err)
 		}
-		diags = append(diags, protocol.Diagnostic{
-			Range:           rng,
-			Severity:        &severity,
-			Code:            &protocol.IntegerOrString{Value: code},
-			CodeDescription: hardSentencesDescription,
-			Source:          ptr(Name),
-			Message:         cache.message(a, sent),
-			Data:            newDiagnosticData(a, para, sent),
-		})
+		if ok {
+			diags = append(diags, d)
+		}
 	}
 	return diags, errors.Join(errs...)
+}
+
+// sentenceDiagnostic returns the diagnostic of sentence i of a, a sentence of
+// paragraph para, with ok false for a sentence that is not flagged or whose
+// span cursor cannot map (an error then says why). The sentences of one
+// cursor come in order. The diagnostic depends only on the sentence, its
+// paragraph's text and a's options (see paragraphCache).
+func sentenceDiagnostic(a *analysis.Document, para, i int, cursor *Cursor, cache *messageCache) (protocol.Diagnostic, bool, error) {
+	sent := &a.Sentences[i]
+	if !sent.Flagged() {
+		return protocol.Diagnostic{}, false, nil
+	}
+	var severity protocol.DiagnosticSeverity
+	var code string
+	switch sent.Difficulty {
+	case analysis.Hard:
+		severity, code = protocol.DiagnosticSeverityInformation, CodeHardSentence
+	case analysis.VeryHard:
+		severity, code = protocol.DiagnosticSeverityWarning, CodeVeryHardSentence
+	default:
+		return protocol.Diagnostic{}, false, nil
+	}
+	if sent.Span.Start < 0 || sent.Span.Start > sent.Span.End || sent.Span.End > len(a.Text) {
+		return protocol.Diagnostic{}, false, fmt.Errorf("sentence %d: span %d-%d outside the text", i, sent.Span.Start, sent.Span.End)
+	}
+	rng, err := cursor.OffsetRange(sent.Span.Start, sent.Span.End)
+	if err != nil {
+		return protocol.Diagnostic{}, false, fmt.Errorf("sentence %d: %w", i, err)
+	}
+	return protocol.Diagnostic{
+		Range:           rng,
+		Severity:        &severity,
+		Code:            &protocol.IntegerOrString{Value: code},
+		CodeDescription: hardSentencesDescription,
+		Source:          ptr(Name),
+		Message:         cache.message(a, sent),
+		Data:            newDiagnosticData(a, para, sent),
+	}, true, nil
 }
 
 // longestWords is how many of a sentence's longest words a message names.

@@ -203,7 +203,7 @@ func TestWorkerCoalesces(t *testing.T) {
 		time.Sleep(time.Millisecond)
 	}
 	for v := int32(2); v <= 10; v++ {
-		d = d.withText(v, strings.Repeat("One. ", int(v)))
+		d = d.withText(v, NewMapper(strings.Repeat("One. ", int(v)), UTF16), nil)
 		s.store.Open(d)
 		s.schedule(d)
 	}

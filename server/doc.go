@@ -19,7 +19,9 @@
 //   - guard.go frames messages (Content-Length) and answers what the JSON-RPC
 //     library would otherwise die on: a body that is not JSON gets a Parse
 //     error (-32700), a message of the wrong shape an Invalid Request
-//     (-32600), and the server reads on.
+//     (-32600), and the server reads on. A header block it cannot trust (no
+//     length, two lengths, a length at or over MaxMessageSize) is answered at
+//     once and the stream re-synchronised at the next "Content-Length:".
 //   - server.go joins the guard to a github.com/sourcegraph/jsonrpc2
 //     connection and dispatches through Handler, which handles the lifecycle
 //     and factbox/factBox itself and passes the standard methods to glsp.
@@ -32,12 +34,29 @@
 //   - One file per feature: lifecycle.go, sync.go, diagnostics.go, hover.go,
 //     factbox.go, configuration.go.
 //
-// Handlers run one at a time in the JSON-RPC read loop, so they stay short.
-// Analysis runs in a worker per document: an edit that finds the worker idle
-// is analysed and published at once; edits that arrive meanwhile replace the
-// pending one, so a burst is analysed once, at its latest version. Each
-// version's analysis starts from the previous one (analysis.Reanalyze), and
-// the diagnostic messages of unchanged sentences are reused.
+// Handlers run one at a time in the JSON-RPC read loop, so they stay short
+// and never wait for an analysis. Analysis runs in a worker per document: an
+// edit that finds the worker idle is analysed and published at once; edits
+// that arrive meanwhile replace the pending one, so a burst is analysed once,
+// at its latest version. Every finished analysis is published, with its
+// version, even if newer edits arrived meanwhile, so that under a stream of
+// edits the diagnostics keep coming, one publication per analysis. Each
+// version's analysis starts from the previous one (analysis.Reanalyze); the
+// diagnostics of the paragraphs an edit left alone are reused, their JSON
+// included, their lines shifted (paragraphCache); and each version's table of
+// line starts is derived from the last one's through the edit.
+//
+// Hover and factbox/factBox answer from the newest analysed version while
+// the open one is being analysed: the position is mapped back to its text
+// through the edits made since (snapshot.go), the hover's range forward, and
+// factBox's version says which version its boxes describe. Before a
+// document's first analysis they are answered from a goroutine when it ends;
+// $/cancelRequest answers such a pending request with RequestCancelled.
+//
+// With Options.WatchParent (factbox serve sets it for standard input and
+// output) the server watches the process named by initialize's processId and
+// closes the connection when it is gone, as LSP asks, polling every few
+// seconds.
 //
 // # Diagnostics
 //

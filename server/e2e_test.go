@@ -36,7 +36,11 @@ func TestMain(m *testing.M) {
 		if _, err := os.Stat(goTool); err != nil {
 			goTool = "go"
 		}
-		cmd := exec.Command(goTool, "build", "-o", binary, "../cmd/factbox")
+		args := []string{"build", "-o", binary}
+		if raceEnabled {
+			args = append(args, "-race")
+		}
+		cmd := exec.Command(goTool, append(args, "../cmd/factbox")...)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			buildErr = fmt.Errorf("go build ../cmd/factbox: %w\n%s", err, out)
 		}
@@ -250,7 +254,7 @@ func TestEndToEndLogFile(t *testing.T) {
 		t.Fatalf("exit code %d", code)
 	}
 	b, err := os.ReadFile(logFile)
-	if err != nil || !strings.Contains(string(b), "initialized by testClient") {
+	if err != nil || !strings.Contains(string(b), `initialized by "testClient 1"`) {
 		t.Fatalf("log file: %q, %v", b, err)
 	}
 	if s := p.stderr.String(); s != "" {
@@ -393,5 +397,55 @@ func TestEndToEndTCP(t *testing.T) {
 	p.cmd.Process.Signal(os.Interrupt)
 	if code := p.exitCode(); code != 0 {
 		t.Fatalf("exit code %d after interrupt, want 0", code)
+	}
+}
+
+// TestEndToEndClientInfoNewline is a regression test (issue 9): a clientInfo
+// with a line break split the log line, letting a client forge log lines.
+func TestEndToEndClientInfoNewline(t *testing.T) {
+	p := startBinary(t)
+	p.result("initialize", map[string]any{"processId": nil, "capabilities": map[string]any{},
+		"clientInfo": map[string]any{"name": "evil\nfactbox: FORGED", "version": "1\r\n"}}, nil)
+	p.call("shutdown", nil)
+	p.notify("exit", nil)
+	p.exitCode()
+	log := p.stderr.String()
+	if !strings.Contains(log, `initialized by "evil\nfactbox: FORGED 1\r\n"`) {
+		t.Errorf("log lacks the quoted client name:\n%s", log)
+	}
+	for _, line := range strings.Split(log, "\n") {
+		if strings.HasPrefix(line, "factbox: FORGED") {
+			t.Fatalf("a client's line break started a log line:\n%s", log)
+		}
+	}
+}
+
+// TestEndToEndParentGone starts the server for a parent process that then
+// dies while the test still holds the server's standard input open: the
+// server must exit on its own (issue 9), with code 1 as after exit without
+// shutdown.
+func TestEndToEndParentGone(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("uses sleep(1)")
+	}
+	parent := exec.Command("sleep", "60")
+	if err := parent.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { parent.Process.Kill(); parent.Wait() })
+	p := startBinary(t, "-v")
+	p.result("initialize", map[string]any{"processId": parent.Process.Pid, "capabilities": map[string]any{}}, nil)
+	p.notify("initialized", map[string]any{})
+	p.open("file:///a.txt", "plaintext", 1, "Still here.")
+	p.diagnostics("file:///a.txt", 1)
+	if err := parent.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	parent.Wait()
+	if code := p.exitCode(); code != 1 {
+		t.Fatalf("exit code %d, want 1", code)
+	}
+	if !strings.Contains(p.stderr.String(), fmt.Sprintf("parent process %d is gone", parent.Process.Pid)) {
+		t.Errorf("log lacks the parent's departure:\n%s", p.stderr)
 	}
 }

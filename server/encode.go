@@ -17,18 +17,18 @@ type jsonAppender interface {
 
 // diagnosticsParams are the params of textDocument/publishDiagnostics. A 1 MB
 // document can have thousands of diagnostics, and encoding/json spends more
-// time on them than the analysis does, so they encode themselves.
+// time on them than the analysis does, so they encode themselves. tails, when
+// set, holds for each diagnostic its JSON after the range, kept from an
+// earlier publication (see paragraphCache); a nil tail is encoded afresh.
 type diagnosticsParams struct {
 	protocol.PublishDiagnosticsParams
+	tails [][]byte
 }
 
 // MarshalJSON implements json.Marshaler.
 func (p diagnosticsParams) MarshalJSON() ([]byte, error) { return p.appendJSON(nil), nil }
 
 // appendJSON appends what encoding/json makes of p.PublishDiagnosticsParams.
-// A diagnostic with fields the server does not set (tags, related
-// information, data of another type than diagnosticData, a numeric code) goes
-// through encoding/json.
 func (p diagnosticsParams) appendJSON(b []byte) []byte {
 	b = slices.Grow(b, 64+len(p.URI)+len(p.Diagnostics)*256)
 	b = append(b, `{"uri":`...)
@@ -46,47 +46,59 @@ func (p diagnosticsParams) appendJSON(b []byte) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		code, codeIsString := "", d.Code == nil
-		if d.Code != nil {
-			code, codeIsString = d.Code.Value.(string)
-		}
-		data, dataFast := d.Data.(diagnosticData)
-		if d.Tags != nil || d.RelatedInformation != nil || (d.Data != nil && !dataFast) || !codeIsString {
-			enc, err := json.Marshal(d)
-			if err != nil {
-				enc = []byte("null")
-			}
-			b = append(b, enc...)
+		if i < len(p.tails) && p.tails[i] != nil {
+			b = append(b, `{"range":`...)
+			b = appendRange(b, d.Range)
+			b = append(b, p.tails[i]...)
 			continue
 		}
-		b = append(b, `{"range":`...)
-		b = appendRange(b, d.Range)
-		if d.Severity != nil {
-			b = append(b, `,"severity":`...)
-			b = strconv.AppendInt(b, int64(*d.Severity), 10)
-		}
-		if d.Code != nil {
-			b = append(b, `,"code":`...)
-			b = appendJSONString(b, code)
-		}
-		if d.CodeDescription != nil {
-			b = append(b, `,"codeDescription":{"href":`...)
-			b = appendJSONString(b, d.CodeDescription.HRef)
-			b = append(b, '}')
-		}
-		if d.Source != nil {
-			b = append(b, `,"source":`...)
-			b = appendJSONString(b, *d.Source)
-		}
-		b = append(b, `,"message":`...)
-		b = appendJSONString(b, d.Message)
-		if dataFast {
-			b = append(b, `,"data":`...)
-			b = data.appendJSON(b)
-		}
-		b = append(b, '}')
+		b = appendDiagnostic(b, d)
 	}
 	return append(b, "]}"...)
+}
+
+// appendDiagnostic appends what encoding/json makes of d. A diagnostic with
+// fields the server does not set (tags, related information, data of another
+// type than diagnosticData, a numeric code) goes through encoding/json.
+func appendDiagnostic(b []byte, d protocol.Diagnostic) []byte {
+	code, codeIsString := "", d.Code == nil
+	if d.Code != nil {
+		code, codeIsString = d.Code.Value.(string)
+	}
+	data, dataFast := d.Data.(diagnosticData)
+	if d.Tags != nil || d.RelatedInformation != nil || (d.Data != nil && !dataFast) || !codeIsString {
+		enc, err := json.Marshal(d)
+		if err != nil {
+			enc = []byte("null")
+		}
+		return append(b, enc...)
+	}
+	b = append(b, `{"range":`...)
+	b = appendRange(b, d.Range)
+	if d.Severity != nil {
+		b = append(b, `,"severity":`...)
+		b = strconv.AppendInt(b, int64(*d.Severity), 10)
+	}
+	if d.Code != nil {
+		b = append(b, `,"code":`...)
+		b = appendJSONString(b, code)
+	}
+	if d.CodeDescription != nil {
+		b = append(b, `,"codeDescription":{"href":`...)
+		b = appendJSONString(b, d.CodeDescription.HRef)
+		b = append(b, '}')
+	}
+	if d.Source != nil {
+		b = append(b, `,"source":`...)
+		b = appendJSONString(b, *d.Source)
+	}
+	b = append(b, `,"message":`...)
+	b = appendJSONString(b, d.Message)
+	if dataFast {
+		b = append(b, `,"data":`...)
+		b = data.appendJSON(b)
+	}
+	return append(b, '}')
 }
 
 func appendRange(b []byte, r protocol.Range) []byte {

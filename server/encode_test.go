@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"testing"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
@@ -58,9 +59,27 @@ func TestDiagnosticsParamsJSON(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := json.Marshal(diagnosticsParams{tt.params})
+			got, err := json.Marshal(diagnosticsParams{PublishDiagnosticsParams: tt.params})
 			if err != nil || !bytes.Equal(got, want) {
 				t.Fatalf("got  %s, %v\nwant %s", got, err, want)
+			}
+			// Tails encoded once serve diagnostics moved down three lines.
+			moved := tt.params
+			moved.Diagnostics = slices.Clone(tt.params.Diagnostics)
+			var tails [][]byte
+			for i, d := range tt.params.Diagnostics {
+				tail := diagnosticTail(d)
+				if tail == nil {
+					t.Fatalf("no tail for %+v", d)
+				}
+				tails = append(tails, tail)
+				moved.Diagnostics[i].Range.Start.Line += 3
+				moved.Diagnostics[i].Range.End.Line += 3
+			}
+			want, _ = json.Marshal(moved)
+			got, err = json.Marshal(diagnosticsParams{moved, tails})
+			if err != nil || !bytes.Equal(got, want) {
+				t.Fatalf("with tails:\ngot  %s, %v\nwant %s", got, err, want)
 			}
 		})
 	}

@@ -1,8 +1,6 @@
 package server
 
 import (
-	"errors"
-
 	"github.com/factbox/factbox/analysis"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
@@ -16,7 +14,9 @@ type FactBoxParams struct {
 
 // FactBoxResult is the result of the factbox/factBox request, for status bars
 // and commands in editor integrations. Paragraph and Sentence are null unless
-// the request gave a position inside one.
+// the request gave a position inside one. Version is the version the boxes
+// describe: while edits arrive faster than the server analyses them, the
+// newest analysed version, older than the open one.
 type FactBoxResult struct {
 	URI       string            `json:"uri"`
 	Version   int32             `json:"version"`
@@ -27,8 +27,9 @@ type FactBoxResult struct {
 
 // factBox handles factbox/factBox. The result is null for a document whose
 // language is not analysed; a URI that is not open or a position outside the
-// document is an Invalid Params error.
-func (s *Server) factBox(params *FactBoxParams) (*FactBoxResult, error) {
+// document is an Invalid Params error. Like hover, it never waits for an
+// analysis in the read loop.
+func (s *Server) factBox(params *FactBoxParams) (any, error) {
 	d, err := s.store.Get(params.TextDocument.URI)
 	if err != nil {
 		return nil, err
@@ -39,19 +40,31 @@ func (s *Server) factBox(params *FactBoxParams) (*FactBoxResult, error) {
 			return nil, err
 		}
 	}
-	a, err := d.Analysis()
-	if errors.Is(err, ErrNotAnalysed) {
+	if !d.config.analyse {
 		return nil, nil
-	} else if err != nil {
-		return nil, err
 	}
-	r := &FactBoxResult{URI: d.URI, Version: d.Version, Document: a.FactBox}
+	if snap, ok := d.snapshot(); ok {
+		return factBoxFrom(snap, offset), nil
+	}
+	return deferred(func() (any, error) {
+		if _, err := d.Analysis(); err != nil {
+			return nil, err
+		}
+		return factBoxFrom(snapshot{doc: d}, offset), nil
+	}), nil
+}
+
+// factBoxFrom returns the fact boxes of snap, and of the paragraph and
+// sentence at offset in the text asked about, unless offset is negative.
+func factBoxFrom(snap snapshot, offset int) *FactBoxResult {
+	a := snap.analysis()
+	r := &FactBoxResult{URI: snap.doc.URI, Version: snap.doc.Version, Document: a.FactBox}
 	if offset >= 0 {
-		fb := factBoxesAt(a, offset)
+		fb := factBoxesAt(a, snap.toAnalysed(offset))
 		r.Paragraph = fb.paragraph
 		if fb.sentence != nil {
 			r.Sentence = &fb.sentence.FactBox
 		}
 	}
-	return r, nil
+	return r
 }

@@ -16,8 +16,8 @@ import (
 	"github.com/tliron/commonlog"
 )
 
-// MaxMessageSize is the largest message body the server reads, in bytes.
-// A bigger one is skipped and answered with an Invalid Request error.
+// MaxMessageSize is the limit on a message body, in bytes: a Content-Length
+// of MaxMessageSize or more is answered with an Invalid Request error.
 const MaxMessageSize = 256 << 20
 
 // contentLengthHeader starts the one header the base protocol requires.
@@ -33,9 +33,12 @@ const contentLengthHeader = "Content-Length:"
 //   - valid JSON that is not a JSON-RPC message jsonrpc2 can take (a batch,
 //     a number, an object with neither method nor result) gets an Invalid
 //     Request error (-32600) with the message's id if it has a usable one;
-//   - a header block without a readable Content-Length gets a Parse error,
-//     and the stream skips ahead to the next "Content-Length:";
-//   - a body over MaxMessageSize is skipped and gets an Invalid Request error.
+//   - a header block without a readable Content-Length, or with two, gets a
+//     Parse error, and the stream skips ahead to the next "Content-Length:";
+//   - a Content-Length of MaxMessageSize or more gets an Invalid Request error at
+//     once, and the stream skips ahead to the next "Content-Length:" too:
+//     a length that lies (10 GB before a short body) must not swallow the
+//     messages after it, so the body is not counted out.
 //
 // Header lines may end in "\r\n" or "\n"; header names other than
 // Content-Length are ignored. Every frame, the server's and the guard's own,
@@ -82,14 +85,22 @@ func (g *guardStream) WriteObject(obj any) error {
 	return g.writeFrame(data)
 }
 
-// writeFrame writes one framed message.
+// writeFrame writes one framed message. A big body is written after its
+// header rather than copied behind it: a publication of a 1 MB document is
+// over a megabyte.
 func (g *guardStream) writeFrame(body []byte) error {
-	frame := make([]byte, 0, len(body)+32)
+	frame := make([]byte, 0, 32+min(len(body), 32<<10))
 	frame = fmt.Appendf(frame, "Content-Length: %d\r\n\r\n", len(body))
-	frame = append(frame, body...)
+	small := len(body) <= 32<<10
+	if small {
+		frame = append(frame, body...)
+	}
 	g.wmu.Lock()
 	defer g.wmu.Unlock()
-	_, err := g.w.Write(frame)
+	if _, err := g.w.Write(frame); err != nil || small {
+		return err
+	}
+	_, err := g.w.Write(body)
 	return err
 }
 
@@ -205,7 +216,7 @@ func (e *frameError) Error() string { return e.msg }
 func (g *guardStream) readFrame() ([]byte, error) {
 	length := int64(-1)
 	var problem string
-	started := false
+	started, headers := false, 0
 	for {
 		line, err := g.readLine()
 		if err != nil {
@@ -239,12 +250,16 @@ func (g *guardStream) readFrame() ([]byte, error) {
 		if !strings.EqualFold(strings.TrimSpace(name), "Content-Length") {
 			continue
 		}
+		headers++
 		n, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
 		if err != nil || n < 0 {
 			problem = fmt.Sprintf("invalid Content-Length %q", excerpt([]byte(value)))
 			continue
 		}
 		length = n
+	}
+	if headers > 1 {
+		length, problem = -1, "more than one Content-Length header"
 	}
 	if length < 0 {
 		if problem == "" {
@@ -253,13 +268,11 @@ func (g *guardStream) readFrame() ([]byte, error) {
 		g.lost = true
 		return nil, &frameError{jsonrpc2.CodeParseError, "parse error: " + problem}
 	}
-	g.lost = false
-	if length > int64(g.maxBody) {
-		if _, err := io.CopyN(io.Discard, g.r, length); err != nil {
-			return nil, err
-		}
-		return nil, &frameError{jsonrpc2.CodeInvalidRequest, fmt.Sprintf("invalid request: message larger than %d bytes", g.maxBody)}
+	if length >= int64(g.maxBody) {
+		g.lost = true
+		return nil, &frameError{jsonrpc2.CodeInvalidRequest, fmt.Sprintf("invalid request: Content-Length %d reaches the limit of %d bytes", length, g.maxBody)}
 	}
+	g.lost = false
 	body := make([]byte, length)
 	if _, err := io.ReadFull(g.r, body); err != nil {
 		if err == io.EOF {

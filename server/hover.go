@@ -1,49 +1,85 @@
 package server
 
 import (
-	"errors"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/factbox/factbox/analysis"
-	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
+
+// hoverRequest are the params of textDocument/hover. glsp's own type reads a
+// missing position as 0:0; the server rejects it.
+type hoverRequest struct {
+	TextDocument protocol.TextDocumentIdentifier `json:"textDocument"`
+	Position     *protocol.Position              `json:"position"`
+}
+
+// decodeHoverParams decodes the params of textDocument/hover, which must
+// have a position.
+func decodeHoverParams(raw json.RawMessage) (*hoverRequest, error) {
+	var p hoverRequest
+	if err := decodeParams(raw, &p); err != nil {
+		return nil, err
+	}
+	if p.Position == nil {
+		return nil, errMissing("position")
+	}
+	return &p, nil
+}
 
 // hover handles textDocument/hover: the fact box of the document, and of the
 // paragraph and sentence under the cursor when there is one, with the hover's
 // range set to that sentence. It returns null for a document whose language
 // is not analysed.
-func (s *Server) hover(_ *glsp.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
+//
+// It never waits for an analysis in the read loop: while the open version is
+// being analysed, the newest analysed version answers, the position mapped
+// back to its text through the edits made since and the sentence's range
+// mapped forward. Before any version is analysed the answer is deferred to
+// a goroutine (see deferred).
+func (s *Server) hover(params *hoverRequest) (any, error) {
 	d, err := s.store.Get(params.TextDocument.URI)
 	if err != nil {
 		return nil, err
 	}
-	offset, err := d.Mapper.PositionOffset(params.Position)
+	offset, err := d.Mapper.PositionOffset(*params.Position)
 	if err != nil {
 		return nil, err
 	}
-	a, err := d.Analysis()
-	if errors.Is(err, ErrNotAnalysed) {
+	if !d.config.analyse {
 		return nil, nil
-	} else if err != nil {
-		return nil, err
 	}
-	boxes := factBoxesAt(a, offset)
 	s.mu.Lock()
 	markdown := s.hoverMarkdown
 	s.mu.Unlock()
+	if snap, ok := d.snapshot(); ok {
+		return hoverFrom(d, snap, offset, markdown), nil
+	}
+	return deferred(func() (any, error) {
+		if _, err := d.Analysis(); err != nil {
+			return nil, err
+		}
+		return hoverFrom(d, snapshot{doc: d}, offset, markdown), nil
+	}), nil
+}
+
+// hoverFrom renders the hover at offset in d's text from snap.
+func hoverFrom(d *Document, snap snapshot, offset int, markdown bool) *protocol.Hover {
+	boxes := factBoxesAt(snap.analysis(), snap.toAnalysed(offset))
 	h := &protocol.Hover{Contents: protocol.MarkupContent{Kind: protocol.MarkupKindPlainText, Value: renderHover(boxes, false)}}
 	if markdown {
 		h.Contents = protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: renderHover(boxes, true)}
 	}
 	if boxes.sentence != nil {
-		if rng, err := d.Mapper.OffsetRange(boxes.sentence.Span.Start, boxes.sentence.Span.End); err == nil {
+		start, end := snap.fromAnalysed(boxes.sentence.Span)
+		if rng, err := d.Mapper.OffsetRange(start, end); err == nil {
 			h.Range = &rng
 		}
 	}
-	return h, nil
+	return h
 }
 
 // factBoxes are the fact boxes around one offset.

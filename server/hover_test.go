@@ -86,6 +86,7 @@ func TestHoverHandler(t *testing.T) {
 		capabilities any
 		uri          string
 		pos          protocol.Position
+		noPosition   bool
 		kind         string
 		null         bool
 		code         int64
@@ -100,6 +101,8 @@ func TestHoverHandler(t *testing.T) {
 		{name: "past last line", uri: "file:///h.txt", pos: pos(9, 0), code: -32602},
 		{name: "inside a surrogate pair", uri: "file:///h.txt", pos: pos(0, 29), code: -32602},
 		{name: "language not analysed", uri: "file:///h.go", pos: pos(0, 0), null: true},
+		// Regression (issue 9): a hover without position was answered as at 0:0.
+		{name: "no position", uri: "file:///h.txt", noPosition: true, code: -32602},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -107,7 +110,11 @@ func TestHoverHandler(t *testing.T) {
 			c.initialize(tt.capabilities, nil)
 			c.open("file:///h.txt", "plaintext", 1, text)
 			c.open("file:///h.go", "go", 1, "package main\n")
-			m := c.call("textDocument/hover", hoverParams(tt.uri, tt.pos))
+			params := hoverParams(tt.uri, tt.pos)
+			if tt.noPosition {
+				delete(params, "position")
+			}
+			m := c.call("textDocument/hover", params)
 			if !wantResult(t, m, tt.code, tt.null) {
 				return
 			}
@@ -140,15 +147,15 @@ func BenchmarkHover(b *testing.B) {
 		b.Fatal(err)
 	}
 	lines := d.Mapper.LineCount()
-	params := &protocol.HoverParams{}
+	params := &hoverRequest{Position: new(protocol.Position)}
 	params.TextDocument.URI = d.URI
 	for i := 0; b.Loop(); i++ {
-		params.Position = pos(uint32(i*7919%lines), 10)
-		h, err := s.hover(nil, params)
+		*params.Position = pos(uint32(i*7919%lines), 10)
+		h, err := s.hover(params)
 		if err != nil {
 			b.Fatal(err)
 		}
-		sinkHover = h
+		sinkHover = h.(*protocol.Hover)
 	}
 }
 

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
 
 	"github.com/sourcegraph/jsonrpc2"
 	"github.com/tliron/glsp"
@@ -25,6 +26,7 @@ const codeServerNotInitialized = -32002
 // decoded by itself rather than through glsp's 3.16 types, which lack
 // general.positionEncodings (3.17) and reject some capabilities real clients send.
 type initializeParams struct {
+	ProcessID  *int `json:"processId"`
 	ClientInfo *struct {
 		Name    string `json:"name"`
 		Version string `json:"version"`
@@ -115,9 +117,18 @@ func (s *Server) initialize(ctx *glsp.Context) (any, bool, bool, error) {
 	s.handler.proto.SetInitialized(true)
 	client := "unknown client"
 	if params.ClientInfo != nil {
-		client = params.ClientInfo.Name + " " + params.ClientInfo.Version
+		client = strconv.Quote(params.ClientInfo.Name + " " + params.ClientInfo.Version)
 	}
 	s.log.Noticef("initialized by %s: position encoding %s, markdown hover %t, settings %+v", client, enc, markdown, settings)
+	if pid := params.ProcessID; s.parentWatch && pid != nil && *pid > 0 {
+		if processAlive(*pid) {
+			go s.watchParent(*pid, s.parentPoll)
+		} else {
+			// Most likely the client runs in another process namespace (a
+			// container, another machine over --tcp): nothing to watch.
+			s.log.Warningf("parent process %d not found; not watching it", *pid)
+		}
+	}
 
 	syncKind := protocol.TextDocumentSyncKindIncremental
 	return initializeResult{

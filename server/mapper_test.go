@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -287,4 +288,29 @@ func BenchmarkMapperPositionOffset(b *testing.B) {
 		off, _ := m.PositionOffset(pos(uint32(i%2000), 40))
 		sinkOffset += off
 	}
+}
+
+// FuzzMapperWithEdit checks that a mapper derived through an edit has the
+// tables of a mapper built from the new text.
+func FuzzMapperWithEdit(f *testing.F) {
+	for _, tt := range []struct {
+		text, insert string
+		start, end   int
+	}{
+		{"ab\r\ncd", "\n", 3, 3}, {"ab\r\ncd", "x", 2, 3}, {"a\rb", "\n", 2, 2}, {"é\n😀\nx", "中\r", 0, 3},
+		{"one\n\ntwo\r\nthree", "", 4, 9}, {"", "a\nb", 0, 0}, {"x\r", "\n", 2, 2}, {mapperText, "𐐀\r\n", 5, 20},
+	} {
+		f.Add(tt.text, uint16(tt.start), uint16(tt.end-tt.start), tt.insert)
+	}
+	f.Fuzz(func(t *testing.T, text string, at, n uint16, insert string) {
+		start := int(at) % (len(text) + 1)
+		end := start + int(n)%(len(text)-start+1)
+		after := text[:start] + insert + text[end:]
+		got := NewMapper(text, UTF16).withEdit(after, textEdit{start, end, start + len(insert)})
+		want := NewMapper(after, UTF16)
+		want.init()
+		if !slices.Equal(got.lines, want.lines) || !slices.Equal(got.ascii, want.ascii) {
+			t.Fatalf("%q → %q: lines %v ascii %v, want %v %v", text, after, got.lines, got.ascii, want.lines, want.ascii)
+		}
+	})
 }

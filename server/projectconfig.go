@@ -26,7 +26,8 @@ type workspace struct {
 	folders []folderSettings // longest URI first
 	shown   map[string]bool  // config errors shown with window/showMessage
 	// watchDynamic is set when the client registers file watchers on
-	// request; without it a config is re-read when saved in the editor.
+	// request; without it configs changed on disk are found when a
+	// document is opened or saved (refreshConfigs).
 	watchDynamic bool
 	// folderScopes is set when the client answers workspace/configuration
 	// items with a scopeUri and tells of workspace folders.
@@ -107,7 +108,7 @@ func (s *Server) documentConfig(settings Settings, uri, languageID string) docCo
 	if !ok || !cfg.analyse {
 		return cfg
 	}
-	file, err := s.configOf(settings, path)
+	file, err := s.configOf(settings, uri, path)
 	if err != nil {
 		s.reportConfigError(err)
 	}
@@ -117,8 +118,12 @@ func (s *Server) documentConfig(settings Settings, uri, languageID string) docCo
 	hs := &cfg.hints
 	hs.Adverbs, hs.PassiveVoice, hs.SimplerAlternatives = merged.Hints.Apply(hs.Adverbs, hs.PassiveVoice, hs.SimplerAlternatives)
 	if opts.VeryHardLevel < opts.HardLevel {
+		from := "the defaults"
+		if file != nil {
+			from = file.Path
+		}
 		s.log.Warningf("%s: veryHardLevel %g is below hardLevel %g (settings over %s); using %g for both",
-			uri, opts.VeryHardLevel, opts.HardLevel, file.Path, opts.HardLevel)
+			uri, opts.VeryHardLevel, opts.HardLevel, from, opts.HardLevel)
 		opts.VeryHardLevel = opts.HardLevel
 	}
 	opts.Format = cfg.opts.Format
@@ -127,20 +132,39 @@ func (s *Server) documentConfig(settings Settings, uri, languageID string) docCo
 	return cfg
 }
 
-// configOf returns the config file for the document at path: the
+// configOf returns the config file for the document at uri and path: the
 // configPath setting's, or the nearest one.
-func (s *Server) configOf(settings Settings, path string) (*config.Config, error) {
+func (s *Server) configOf(settings Settings, uri, path string) (*config.Config, error) {
 	if settings.ConfigPath != "" {
-		p := settings.ConfigPath
-		if home, err := os.UserHomeDir(); err == nil && strings.HasPrefix(p, "~/") {
-			p = filepath.Join(home, p[2:])
-		}
-		if abs, err := filepath.Abs(p); err == nil {
-			p = abs
-		}
-		return s.ws.loader.Load(p)
+		return s.ws.loader.Load(s.resolveConfigPath(settings.ConfigPath, uri))
 	}
 	return s.ws.loader.Find(filepath.Dir(path))
+}
+
+// resolveConfigPath makes the configPath setting p absolute for the
+// document at uri: a leading ~/ is the home folder, a relative path is
+// relative to the workspace folder holding the document (or, outside every
+// folder, to the server's working folder).
+func (s *Server) resolveConfigPath(p, uri string) string {
+	if home, err := os.UserHomeDir(); err == nil && strings.HasPrefix(p, "~/") {
+		p = filepath.Join(home, p[2:])
+	}
+	if !filepath.IsAbs(p) {
+		s.ws.mu.Lock()
+		for _, f := range s.ws.folders {
+			if inFolder(uri, f.uri) {
+				if dir, ok := uriPath(f.uri); ok {
+					p = filepath.Join(dir, p)
+				}
+				break
+			}
+		}
+		s.ws.mu.Unlock()
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	return p
 }
 
 // reportConfigError logs a bad config and shows it once with
@@ -161,7 +185,7 @@ func (s *Server) reportConfigError(err error) {
 
 // isConfigDocument reports whether the document at uri is a config file:
 // named .factbox.toml, or the configPath of settings.
-func isConfigDocument(uri string, settings Settings) (path string, ok bool) {
+func (s *Server) isConfigDocument(uri string, settings Settings) (path string, ok bool) {
 	path, ok = uriPath(uri)
 	if !ok {
 		return "", false
@@ -169,10 +193,8 @@ func isConfigDocument(uri string, settings Settings) (path string, ok bool) {
 	if filepath.Base(path) == config.FileName {
 		return path, true
 	}
-	if settings.ConfigPath != "" {
-		if abs, err := filepath.Abs(settings.ConfigPath); err == nil && abs == path {
-			return path, true
-		}
+	if settings.ConfigPath != "" && s.resolveConfigPath(settings.ConfigPath, uri) == path {
+		return path, true
 	}
 	return "", false
 }
@@ -188,7 +210,7 @@ func (s *Server) checkConfigDocument(d *Document) {
 	s.mu.Lock()
 	settings := s.scopedLocked().forURI(d.URI)
 	s.mu.Unlock()
-	path, ok := isConfigDocument(d.URI, settings)
+	path, ok := s.isConfigDocument(d.URI, settings)
 	if !ok {
 		return
 	}
@@ -219,20 +241,22 @@ func (s *Server) checkConfigDocument(d *Document) {
 		}
 		diags = append(diags, protocol.Diagnostic{Range: rng, Severity: &sev, Source: ptr(Name), Message: msg})
 	}
-	s.publish(d, diags)
+	s.publish(d, diags, nil)
 }
 
-// configSaved re-reads the config at uri, if it is one, when the client
-// does not watch files for the server.
-func (s *Server) configSaved(uri string) {
+// refreshConfigs re-reads the config files that changed on disk since the
+// server read them, when the client does not watch files for the server. It
+// runs when a document is opened or saved, so a config edited anywhere is
+// seen at the next open or save (a stat per folder searched).
+func (s *Server) refreshConfigs() {
 	s.ws.mu.Lock()
 	dynamic := s.ws.watchDynamic
 	s.ws.mu.Unlock()
-	s.mu.Lock()
-	settings := s.scopedLocked().forURI(uri)
-	s.mu.Unlock()
-	if path, ok := isConfigDocument(uri, settings); ok && !dynamic {
-		s.reloadConfigs([]string{path})
+	if dynamic {
+		return
+	}
+	if stale := s.ws.loader.Stale(); len(stale) > 0 {
+		s.reloadConfigs(stale)
 	}
 }
 

@@ -296,3 +296,67 @@ func TestConfigPathSetting(t *testing.T) {
 		t.Fatalf("the nearest config (hardLevel 90): %d diagnostics, want 0", n)
 	}
 }
+
+// TestConfigCaughtUp checks a client that watches no files and never syncs
+// the config file: a config created, then changed, on disk is seen when any
+// document is saved or opened.
+func TestConfigCaughtUp(t *testing.T) {
+	dir := t.TempDir()
+	doc := fileURI(filepath.Join(dir, "a.md"))
+	c, _, _ := inProcess(t)
+	c.initialize(nil, nil)
+	c.open(doc, "markdown", 1, veryHardText)
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 1 {
+		t.Fatalf("no config: %d diagnostics, want 1", n)
+	}
+	writeFile(t, filepath.Join(dir, ".factbox.toml"), "minWords = 100\n")
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": doc}})
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 0 {
+		t.Fatalf("config created, document saved: %d diagnostics, want 0", n)
+	}
+	writeFile(t, filepath.Join(dir, ".factbox.toml"), "minWords = 5\n")
+	other := fileURI(filepath.Join(dir, "b.md"))
+	c.open(other, "markdown", 1, veryHardText)
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 1 {
+		t.Fatalf("config changed, another document opened: %d diagnostics, want 1", n)
+	}
+	if n := len(c.diagnostics(other, 1).Diagnostics); n != 1 {
+		t.Fatalf("the opened document: %d diagnostics, want 1", n)
+	}
+}
+
+// TestConfigPathRelative checks that a relative configPath is relative to
+// the workspace folder of the document.
+func TestConfigPathRelative(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "conf", "team.toml"), "minWords = 100\n")
+	doc := fileURI(filepath.Join(root, "docs", "a.md"))
+	c, _, _ := inProcess(t)
+	c.result("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": map[string]any{},
+		"workspaceFolders":      []any{map[string]any{"uri": fileURI(root), "name": "root"}},
+		"initializationOptions": map[string]any{"factbox": map[string]any{"configPath": "conf/team.toml"}},
+	}, nil)
+	c.notify("initialized", map[string]any{})
+	c.open(doc, "markdown", 1, veryHardText)
+	if n := len(c.diagnostics(doc, 1).Diagnostics); n != 0 {
+		t.Fatalf("configPath conf/team.toml in the folder: %d diagnostics, want 0", n)
+	}
+}
+
+// TestInvertedTiersFromSettings checks a hardLevel set alone above the
+// default veryHardLevel, with and without a config file: both tiers become
+// the hard level, and the server does not fail.
+func TestInvertedTiersFromSettings(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "with", ".factbox.toml"), "minWords = 3\n")
+	c, s, _ := inProcess(t)
+	c.initialize(nil, map[string]any{"factbox": map[string]any{"hardLevel": 15}})
+	for _, uri := range []string{fileURI(filepath.Join(dir, "with", "a.md")), fileURI(filepath.Join(dir, "without", "a.md"))} {
+		c.open(uri, "markdown", 1, veryHardText)
+		c.diagnostics(uri, 1)
+		d, _ := s.store.Get(uri)
+		if d.config.opts.HardLevel != 15 || d.config.opts.VeryHardLevel != 15 {
+			t.Errorf("%s: %+v, want both tiers at 15", uri, d.config.opts)
+		}
+	}
+}

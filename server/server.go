@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/factbox/factbox/analysis/config"
 	"github.com/sourcegraph/jsonrpc2"
@@ -29,6 +30,11 @@ type Options struct {
 	Version string
 	// Log receives the server's log lines; nil means commonlog's "factbox" logger.
 	Log commonlog.Logger
+	// WatchParent makes the server close the connection once the process
+	// named by initialize's processId is gone, as LSP asks of a server an
+	// editor started. A server shared over TCP leaves it off: a remote
+	// client's process id means nothing here.
+	WatchParent bool
 }
 
 // Server is a factbox language server for one connection. Create it with New
@@ -56,17 +62,28 @@ type Server struct {
 	workersMu sync.Mutex
 	workers   map[string]*worker
 	busy      sync.WaitGroup // running workers, for tests and benchmarks
+
+	pending pendingRequests // requests answered off the read loop
+	async   sync.WaitGroup  // goroutines answering them, for tests
+
+	stopped     chan struct{} // closed when Serve returns
+	stopOnce    sync.Once
+	parentWatch bool          // Options.WatchParent
+	parentPoll  time.Duration // how often to look for the parent process
 }
 
 // New returns a server that has not yet been initialized.
 func New(opts Options) *Server {
 	s := &Server{
-		version:  opts.Version,
-		log:      opts.Log,
-		store:    NewStore(),
-		settings: DefaultSettings(),
-		workers:  make(map[string]*worker),
-		ws:       newWorkspace(config.OS{}),
+		version:     opts.Version,
+		log:         opts.Log,
+		store:       NewStore(),
+		settings:    DefaultSettings(),
+		workers:     make(map[string]*worker),
+		ws:          newWorkspace(config.OS{}),
+		stopped:     make(chan struct{}),
+		parentWatch: opts.WatchParent,
+		parentPoll:  parentPollInterval,
 	}
 	if s.log == nil {
 		s.log = commonlog.GetLogger(Name)
@@ -82,6 +99,7 @@ func (s *Server) Handler() *Handler { return s.handler }
 // or ctx is done, and returns the process exit code the protocol asks for:
 // 0 after a shutdown request, 1 otherwise.
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
+	defer s.stopOnce.Do(func() { close(s.stopped) })
 	stream := newGuardStream(rwc, s.log)
 	s.mu.Lock()
 	s.stream = stream
@@ -97,10 +115,13 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 		var body []byte
 		var err error
 		if p, ok := params.(jsonAppender); ok {
-			body = append(body, `{"jsonrpc":"2.0","method":`...)
+			buf := notifyBuffers.Get().(*[]byte)
+			defer notifyBuffers.Put(buf)
+			body = append((*buf)[:0], `{"jsonrpc":"2.0","method":`...)
 			body = appendJSONString(body, method)
 			body = append(body, `,"params":`...)
 			body = append(p.appendJSON(body), '}')
+			*buf = body
 		} else {
 			body, err = json.Marshal(notification{JSONRPC: "2.0", Method: method, Params: params})
 		}
@@ -123,6 +144,11 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	}
 	return 1
 }
+
+// notifyBuffers holds the buffers notifications are encoded into, so that
+// publishing a big document's diagnostics again and again does not allocate
+// a megabyte each time.
+var notifyBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // notification is a JSON-RPC notification.
 type notification struct {
@@ -174,15 +200,12 @@ type Handler struct {
 
 func newHandler(s *Server) *Handler {
 	return &Handler{s: s, proto: &protocol.Handler{
-		CancelRequest:                   func(*glsp.Context, *protocol.CancelParams) error { return nil },
 		SetTrace:                        func(*glsp.Context, *protocol.SetTraceParams) error { return nil },
 		Initialized:                     s.initialized,
 		WorkspaceDidChangeConfiguration: s.didChangeConfiguration,
 		TextDocumentDidOpen:             s.didOpen,
-		TextDocumentDidChange:           s.didChange,
 		TextDocumentDidSave:             s.didSave,
 		TextDocumentDidClose:            s.didClose,
-		TextDocumentHover:               s.hover,
 		WorkspaceDidChangeWatchedFiles: func(_ *glsp.Context, p *protocol.DidChangeWatchedFilesParams) error {
 			s.didChangeWatchedFiles(p)
 			return nil
@@ -199,9 +222,8 @@ func newHandler(s *Server) *Handler {
 func (h *Handler) Handle(ctx *glsp.Context) (result any, validMethod, validParams bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			h.s.log.Errorf("panic handling %s: %v\n%s", ctx.Method, r, debug.Stack())
 			result, validMethod, validParams = nil, true, true
-			err = &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: fmt.Sprintf("internal error handling %s: %v", ctx.Method, r)}
+			err = h.s.panicError(ctx.Method, r)
 		}
 	}()
 	switch ctx.Method {
@@ -224,6 +246,24 @@ func (h *Handler) Handle(ctx *glsp.Context) (result any, validMethod, validParam
 		}
 		result, err := h.s.factBox(&params)
 		return result, true, true, err
+	case protocol.MethodTextDocumentHover:
+		params, err := decodeHoverParams(ctx.Params)
+		if err != nil {
+			return nil, true, false, err
+		}
+		result, err := h.s.hover(params)
+		return result, true, true, err
+	case protocol.MethodTextDocumentDidChange:
+		params, err := decodeChangeParams(ctx.Params)
+		if err != nil {
+			return nil, true, false, err
+		}
+		return nil, true, true, h.s.didChange(params)
+	case protocol.MethodCancelRequest:
+		if err := h.s.cancelRequest(ctx.Params); err != nil {
+			return nil, true, false, err
+		}
+		return nil, true, true, nil
 	case protocol.MethodTextDocumentCodeAction:
 		var params codeActionParams
 		if err := decodeParams(ctx.Params, &params); err != nil {
@@ -241,6 +281,16 @@ func (h *Handler) Handle(ctx *glsp.Context) (result any, validMethod, validParam
 	}
 	return h.proto.Handle(ctx)
 }
+
+// panicError logs a panic recovered while handling method and returns the
+// Internal Error that answers the message.
+func (s *Server) panicError(method string, r any) error {
+	s.log.Errorf("panic handling %q: %v\n%s", method, r, debug.Stack())
+	return &jsonrpc2.Error{Code: jsonrpc2.CodeInternalError, Message: fmt.Sprintf("internal error handling %s: %v", method, r)}
+}
+
+// errMissing is the error for a required field that params lack.
+func errMissing(field string) error { return fmt.Errorf("missing %s", field) }
 
 // decodeParams decodes a message's params, which must be present.
 func decodeParams(raw json.RawMessage, v any) error {
@@ -296,12 +346,21 @@ func (h rpcHandler) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrp
 		switch {
 		case rpcErr == nil:
 		case rpcErr.Code == jsonrpc2.CodeMethodNotFound && strings.HasPrefix(req.Method, "$/"):
-			h.s.log.Debugf("ignoring notification %s", req.Method)
+			h.s.log.Debugf("ignoring notification %q", req.Method)
 		default:
-			h.s.log.Warningf("%s: %s", req.Method, rpcErr.Message)
+			h.s.log.Warningf("%q: %q", req.Method, rpcErr.Message)
 		}
 		return
 	}
+	if run, ok := result.(deferred); ok && rpcErr == nil {
+		h.answerLater(ctx, conn, req, run)
+		return
+	}
+	h.reply(ctx, conn, req, result, rpcErr)
+}
+
+// reply answers req with result or rpcErr.
+func (h rpcHandler) reply(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request, result any, rpcErr *jsonrpc2.Error) {
 	resp := &jsonrpc2.Response{ID: req.ID}
 	if rpcErr == nil {
 		if err := resp.SetResult(result); err != nil {
@@ -310,10 +369,10 @@ func (h rpcHandler) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrp
 	}
 	if rpcErr != nil {
 		resp.Result, resp.Error = nil, rpcErr
-		h.s.log.Infof("%s (id %s): error %d: %s", req.Method, req.ID, rpcErr.Code, rpcErr.Message)
+		h.s.log.Infof("%q (id %s): error %d: %q", req.Method, req.ID, rpcErr.Code, rpcErr.Message)
 	}
 	if err := conn.SendResponse(ctx, resp); err != nil {
-		h.s.log.Debugf("send response to %s: %s", req.Method, err)
+		h.s.log.Debugf("send response to %q: %s", req.Method, err)
 	}
 }
 

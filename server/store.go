@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -43,22 +44,31 @@ type Document struct {
 	once     sync.Once
 	analysis *analysis.Document
 	err      error
+	ready    atomic.Bool // analysis is done and err is nil
 }
 
 // lineage is shared by the versions of one open document. It remembers the
-// latest analysis made of any of them, for analysis.Reanalyze to reuse.
+// latest analysis made of any of them, for analysis.Reanalyze to reuse, and
+// the newest version analysed with the edits made since, so that a hover can
+// be answered while a newer version is being analysed.
 type lineage struct {
-	last     atomic.Pointer[analysis.Document]
-	messages messageCache
+	last       atomic.Pointer[analysis.Document]
+	messages   messageCache
+	paragraphs paragraphCache
 	// hintMessages carries the hint messages over from one publication to the next.
 	hintMessages hintMessageCache
+
+	mu        sync.Mutex
+	newest    *Document      // the newest version whose analysis is done
+	edits     []versionEdits // the edits that made each version after newest
+	forgotten int32          // the newest version whose edits were forgotten
 }
 
 // newDocument returns a document value. lin is the lineage of the versions
 // before it, or nil for a newly opened document.
 func newDocument(uri, languageID string, version int32, text string, enc Encoding, cfg docConfig, lin *lineage) *Document {
 	if lin == nil {
-		lin = new(lineage)
+		lin = &lineage{forgotten: math.MinInt32}
 	}
 	return &Document{
 		URI:        uri,
@@ -71,9 +81,15 @@ func newDocument(uri, languageID string, version int32, text string, enc Encodin
 	}
 }
 
-// withText returns the next version of d with the given text.
-func (d *Document) withText(version int32, text string) *Document {
-	return newDocument(d.URI, d.LanguageID, version, text, d.Mapper.Encoding(), d.config, d.lineage)
+// withText returns the next version of d, with the text of m, which edits
+// made of d's text.
+func (d *Document) withText(version int32, m *Mapper, edits []textEdit) *Document {
+	if d.config.analyse {
+		d.lineage.recordEdits(version, edits)
+	}
+	next := newDocument(d.URI, d.LanguageID, version, m.text, m.Encoding(), d.config, d.lineage)
+	next.Mapper = m
+	return next
 }
 
 // withConfig returns a copy of d analysed under cfg, at the same version.
@@ -92,14 +108,19 @@ func (d *Document) Analysis() (*analysis.Document, error) {
 	d.once.Do(func() {
 		defer func() {
 			if r := recover(); r != nil {
-				d.err = fmt.Errorf("analysis of %s version %d panicked: %v", d.URI, d.Version, r)
+				d.err = fmt.Errorf("analysis of %q version %d panicked: %v", d.URI, d.Version, r)
 			}
 		}()
-		d.analysis = analysis.Reanalyze(d.lineage.last.Load(), d.Text, d.config.opts)
+		d.analysis = reanalyze(d.lineage.last.Load(), d.Text, d.config.opts)
 		d.lineage.last.Store(d.analysis)
+		d.ready.Store(true)
+		d.lineage.analysed(d)
 	})
 	return d.analysis, d.err
 }
+
+// reanalyze is analysis.Reanalyze; tests replace it to hold an analysis back.
+var reanalyze = analysis.Reanalyze
 
 // Store holds the open documents, keyed by URI. It is safe for concurrent use.
 type Store struct {
@@ -119,14 +140,16 @@ func (s *Store) Get(uri string) (*Document, error) {
 	if d, ok := s.docs[uri]; ok {
 		return d, nil
 	}
-	return nil, fmt.Errorf("%w: %s", ErrDocumentNotFound, uri)
+	return nil, fmt.Errorf("%w: %q", ErrDocumentNotFound, uri)
 }
 
-// Current reports whether d is still the open version of its document.
-func (s *Store) Current(d *Document) bool {
+// Live reports whether d's document is still open: the open document at d's
+// URI is d or a later version of it, not one opened again since.
+func (s *Store) Live(d *Document) bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.docs[d.URI] == d
+	cur := s.docs[d.URI]
+	return cur != nil && cur.lineage == d.lineage
 }
 
 // Open stores d, replacing and returning any document already open at its URI.
@@ -147,10 +170,10 @@ func (s *Store) Update(uri string, version int32, next func(*Document) (*Documen
 	defer s.mu.Unlock()
 	cur, ok := s.docs[uri]
 	if !ok {
-		return nil, fmt.Errorf("%w: %s", ErrDocumentNotFound, uri)
+		return nil, fmt.Errorf("%w: %q", ErrDocumentNotFound, uri)
 	}
 	if version <= cur.Version {
-		return nil, fmt.Errorf("%w: %s version %d, have version %d", ErrStaleVersion, uri, version, cur.Version)
+		return nil, fmt.Errorf("%w: %q version %d, have version %d", ErrStaleVersion, uri, version, cur.Version)
 	}
 	d, err := next(cur)
 	if err != nil {
@@ -166,7 +189,7 @@ func (s *Store) Close(uri string) (*Document, error) {
 	defer s.mu.Unlock()
 	d, ok := s.docs[uri]
 	if !ok {
-		return nil, fmt.Errorf("%w: %s", ErrDocumentNotFound, uri)
+		return nil, fmt.Errorf("%w: %q", ErrDocumentNotFound, uri)
 	}
 	delete(s.docs, uri)
 	return d, nil

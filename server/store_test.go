@@ -32,7 +32,7 @@ func TestStore(t *testing.T) {
 				if tt.next != nil {
 					return nil, tt.next
 				}
-				return cur.withText(tt.version, cur.Text+" Two."), nil
+				return cur.withText(tt.version, NewMapper(cur.Text+" Two.", UTF16), nil), nil
 			})
 			after, _ := s.Get(d1.URI)
 			if tt.err != nil {
@@ -48,12 +48,16 @@ func TestStore(t *testing.T) {
 	}
 
 	cur, _ := s.Get(d1.URI)
-	if !s.Current(cur) || s.Current(d1) {
-		t.Fatal("Current does not follow the open version")
+	if !s.Live(cur) || !s.Live(d1) {
+		t.Fatal("Live: the versions of an open document are live")
 	}
 	docs := s.Reconfigure(func(d *Document) *Document { return d.withConfig(DefaultSettings().docConfig("go")) })
-	if len(docs) != 1 || docs[0].Version != 4 || docs[0].config.analyse || s.Current(cur) {
+	if len(docs) != 1 || docs[0].Version != 4 || docs[0].config.analyse || !s.Live(cur) {
 		t.Fatalf("Reconfigure = %+v", docs)
+	}
+	s.Open(newDocument(d1.URI, "plaintext", 1, "Again.", UTF16, d1.config, nil))
+	if s.Live(cur) {
+		t.Fatal("Live: a version of a document opened again since is live")
 	}
 	if _, err := docs[0].Analysis(); !errors.Is(err, ErrNotAnalysed) {
 		t.Fatalf("Analysis of an excluded language: %v", err)
@@ -79,7 +83,7 @@ func TestDocumentAnalysisOnce(t *testing.T) {
 	if d.lineage.last.Load() != a1 {
 		t.Fatal("lineage does not remember the analysis for the next version")
 	}
-	next := d.withText(2, "A sentence. Another one. A third.")
+	next := d.withText(2, NewMapper("A sentence. Another one. A third.", UTF16), nil)
 	a3, _ := next.Analysis()
 	if a3 == a1 || a3.Text != next.Text {
 		t.Fatalf("next version's analysis is of %q", a3.Text)

@@ -2,6 +2,7 @@ package server
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -43,7 +44,8 @@ func TestApplyChanges(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := applyChanges(NewMapper(tt.text, tt.enc), tt.changes)
+			m, _, err := applyChanges(NewMapper(tt.text, tt.enc), tt.changes)
+			got := textOf(t, m)
 			if tt.err != nil {
 				if !errors.Is(err, tt.err) {
 					t.Fatalf("applyChanges = %q, %v; want error %v", got, err, tt.err)
@@ -55,6 +57,22 @@ func TestApplyChanges(t *testing.T) {
 			}
 		})
 	}
+}
+
+// textOf returns the text of m, "" for nil, and checks that m's tables, if
+// derived from an earlier mapper's, are those of a mapper built from scratch.
+func textOf(t *testing.T, m *Mapper) string {
+	t.Helper()
+	if m == nil {
+		return ""
+	}
+	m.init()
+	fresh := NewMapper(m.text, m.enc)
+	fresh.init()
+	if !slices.Equal(m.lines, fresh.lines) || !slices.Equal(m.ascii, fresh.ascii) {
+		t.Fatalf("mapper of %q: lines %v ascii %v, want %v %v", m.text, m.lines, m.ascii, fresh.lines, fresh.ascii)
+	}
+	return m.text
 }
 
 // refApply applies one ranged edit to text held as UTF-16 code units, the
@@ -119,7 +137,8 @@ func FuzzApplyEdits(f *testing.F) {
 		if ok {
 			ref, ok = refApply(ref, r2, ins2)
 		}
-		got, err := applyChanges(NewMapper(text, UTF16), []any{ranged(&r1, ins1), ranged(&r2, ins2)})
+		m, _, err := applyChanges(NewMapper(text, UTF16), []any{ranged(&r1, ins1), ranged(&r2, ins2)})
+		got := textOf(t, m)
 		if !ok {
 			if err == nil {
 				t.Fatalf("applyChanges(%q, %v %q, %v %q) = %q; the reference rejects it", text, r1, ins1, r2, ins2, got)
@@ -190,5 +209,47 @@ func TestSyncHandlers(t *testing.T) {
 	}
 	if _, err := s.store.Get(uri); !errors.Is(err, ErrDocumentNotFound) {
 		t.Fatalf("after close: Get err = %v", err)
+	}
+}
+
+// TestChangeWithoutText is a regression test (issue 9): a change without
+// text was read as the whole document replaced by "".
+func TestChangeWithoutText(t *testing.T) {
+	tests := []struct {
+		name    string
+		changes string
+	}{
+		{name: "empty object", changes: `[{}]`},
+		{name: "text null", changes: `[{"text":null}]`},
+		{name: "rangeLength only", changes: `[{"rangeLength":3}]`},
+		{name: "range without text", changes: `[{"range":{"start":{"line":0,"character":0},"end":{"line":0,"character":1}}}]`},
+		{name: "after a good change", changes: `[{"text":"Replaced."},{}]`},
+		{name: "contentChanges null", changes: `null`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, s, _ := inProcess(t)
+			c.initialize(nil, nil)
+			const uri = "file:///keep.txt"
+			c.open(uri, "plaintext", 1, "Keep me.")
+			c.diagnostics(uri, 1)
+			c.sendBody([]byte(`{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"` + uri +
+				`","version":2},"contentChanges":` + tt.changes + `}}`))
+			// Requests with a change without text are Invalid Params too.
+			c.sendBody([]byte(`{"jsonrpc":"2.0","id":"change","method":"textDocument/didChange","params":{"textDocument":{"uri":"` + uri +
+				`","version":2},"contentChanges":` + tt.changes + `}}`))
+			if m := c.wait(`"change"`); m.Error == nil || m.Error.Code != -32602 {
+				t.Fatalf("didChange sent as a request: %+v, want -32602", m)
+			}
+			d, err := s.store.Get(uri)
+			if err != nil || d.Text != "Keep me." || d.Version != 1 {
+				t.Fatalf("document after the change: %+v, %v; want version 1 unchanged", d, err)
+			}
+			c.change(uri, 2, *rng(0, 0, 0, 0), "Still. ")
+			c.diagnostics(uri, 2)
+			if d, _ := s.store.Get(uri); d.Text != "Still. Keep me." {
+				t.Fatalf("after a good change: %q", d.Text)
+			}
+		})
 	}
 }

@@ -239,3 +239,46 @@ func TestPrecedence(t *testing.T) {
 		t.Errorf("Over shares the base's array: %v %v", one.Ignore, two.Ignore)
 	}
 }
+
+// TestStale checks that the loader reports the config files that changed on
+// disk, including one created where none was, and nothing else.
+func TestStale(t *testing.T) {
+	root := t.TempDir()
+	sub := filepath.Join(root, "docs")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	top := filepath.Join(root, FileName)
+	if err := os.WriteFile(top, []byte("minWords = 5\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := NewLoader(OS{})
+	if c, err := l.Find(sub); err != nil || c.Path != top {
+		t.Fatalf("find: %v, %v", c, err)
+	}
+	if s := l.Stale(); len(s) != 0 {
+		t.Fatalf("nothing changed, Stale = %q", s)
+	}
+	if err := os.WriteFile(top, []byte("minWords = 50\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	created := filepath.Join(sub, FileName)
+	if err := os.WriteFile(created, []byte("minWords = 7\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s := strings.Join(l.Stale(), " "); s != top+" "+created {
+		t.Fatalf("Stale = %q, want the created and the changed file", s)
+	}
+	for _, p := range l.Stale() {
+		l.Forget(p)
+	}
+	if c, err := l.Find(sub); err != nil || c.Path != created || *c.MinWords != 7 {
+		t.Fatalf("after Forget: %+v, %v", c, err)
+	}
+	if s := l.Stale(); len(s) != 0 {
+		t.Fatalf("after reading again, Stale = %q", s)
+	}
+	if s := NewLoader(&mapFS{}).Stale(); s != nil {
+		t.Fatalf("a FileSystem without Stat: Stale = %q, want nil", s)
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
 )
@@ -18,18 +20,51 @@ type FileSystem interface {
 	ReadFile(name string) ([]byte, error)
 }
 
+// StatFileSystem is a FileSystem that can also tell a file's size and
+// modification time without reading it, which lets Loader.Stale find the
+// configs that changed on disk.
+type StatFileSystem interface {
+	FileSystem
+	Stat(name string) (fs.FileInfo, error)
+}
+
 // OS is the operating system's file system.
 type OS struct{}
 
 // ReadFile implements FileSystem with os.ReadFile.
 func (OS) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
 
+// Stat implements StatFileSystem with os.Stat.
+func (OS) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
+
+// stamp is what a file looked like when it was read: whether it existed,
+// its size and its modification time.
+type stamp struct {
+	exists bool
+	size   int64
+	mod    time.Time
+}
+
+// stampOf returns the stamp of the file at path, and false when fsys cannot tell.
+func stampOf(fsys FileSystem, path string) (stamp, bool) {
+	sfs, ok := fsys.(StatFileSystem)
+	if !ok {
+		return stamp{}, false
+	}
+	info, err := sfs.Stat(path)
+	if err != nil {
+		return stamp{}, true
+	}
+	return stamp{exists: true, size: info.Size(), mod: info.ModTime()}, true
+}
+
 // maxSize bounds what is read of a config file: a larger one is a mistake.
 const maxSize = 1 << 20
 
 // Loader finds and parses config files, caching what it read: each folder's
 // nearest config and each config file's parse. It is safe for concurrent use.
-// A Loader sees changes on disk only after Forget or Reset.
+// A Loader sees changes on disk only after Forget or Reset; Stale tells
+// which files changed.
 type Loader struct {
 	FS FileSystem
 
@@ -41,8 +76,9 @@ type Loader struct {
 
 // parsed is the outcome of reading one config file.
 type parsed struct {
-	cfg *Config
-	err error
+	cfg   *Config
+	err   error
+	stamp stamp
 }
 
 // NewLoader returns a Loader reading fsys.
@@ -81,6 +117,29 @@ func (l *Loader) Forget(path string) {
 	defer l.mu.Unlock()
 	delete(l.files, path)
 	l.near = nil
+}
+
+// Stale returns the paths of the config files the loader read (or found
+// missing) that have changed on disk since: created, deleted, or of another
+// size or modification time. It returns nil when the FileSystem is not a
+// StatFileSystem. Pass the paths to Forget to have them read again. A client
+// that watches no files for a server can be caught up this way, with a stat
+// per folder searched.
+func (l *Loader) Stale() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var out []string
+	for path, p := range l.files {
+		now, ok := stampOf(l.FS, path)
+		if !ok {
+			return nil
+		}
+		if now.exists != p.stamp.exists || now.size != p.stamp.size || !now.mod.Equal(p.stamp.mod) {
+			out = append(out, path)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Reset drops everything cached but the last good configs.
@@ -134,6 +193,9 @@ func (l *Loader) load(path string) (*Config, error) {
 		return p.cfg, p.err
 	}
 	p := &parsed{}
+	// Stat before reading: a change in between makes the stamp older than
+	// the text, so Stale reports the file and it is read again.
+	p.stamp, _ = stampOf(l.FS, path)
 	data, err := l.FS.ReadFile(path)
 	switch {
 	case err != nil:

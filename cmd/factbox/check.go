@@ -283,7 +283,7 @@ func writeText(w io.Writer, name, text string, opts analysis.Options, showHints 
 	lines := analysis.NewLines(text)
 	cursor := lines.Cursor() // sentences come in order
 	hc := hintWriter{name: displayName(name), text: text, cursor: lines.Cursor()}
-	var hard, veryHard int
+	var hard, veryHard, ignored int
 	var line []byte
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
@@ -291,6 +291,9 @@ func writeText(w io.Writer, name, text string, opts analysis.Options, showHints 
 			if !s.Flagged() {
 				if showHints {
 					hc.write(w, s.Hints)
+				}
+				if s.Difficulty != analysis.OK {
+					ignored++
 				}
 				continue
 			}
@@ -329,6 +332,9 @@ func writeText(w io.Writer, name, text string, opts analysis.Options, showHints 
 		fb.ReadingEase, fb.ARI, fb.ColemanLiau, fb.GunningFog, fb.SMOG)
 	fmt.Fprintf(w, "  %d very hard, %d hard of %d sentences (hard from grade %g, very hard from %g, at %d words or more)\n",
 		veryHard, hard, fb.Sentences, opts.HardLevel, opts.VeryHardLevel, opts.MinWords)
+	if ignored > 0 {
+		fmt.Fprintf(w, "  %d hard %s ignored (factbox comments, front matter or the config)\n", ignored, plural(ignored, "sentence", "sentences"))
+	}
 	if showHints {
 		fmt.Fprintf(w, "  %d adverbs, %d passive voice, %d simpler alternatives\n", fb.Adverbs, fb.PassiveVoice, fb.SimplerAlternatives)
 	}
@@ -353,14 +359,21 @@ func appendExcerpt(b []byte, s string, n int) []byte {
 	b = append(b, "“"...)
 	count, space := 0, false
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
+		r := rune(s[i])
+		if r < utf8.RuneSelf { // ASCII, most of the text: no decoding
+			i++
+			if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
+				space = true
+				continue
+			}
+		} else {
+			var size int
 			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		if r == ' ' || r == '\n' || r == '\t' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r) {
-			space = true
-			continue
+			i += size
+			if unicode.IsSpace(r) {
+				space = true
+				continue
+			}
 		}
 		if space && count > 0 {
 			b = append(b, ' ')

@@ -21,14 +21,17 @@ func writeTree(t testing.TB, dir string, files map[string]string) {
 	}
 }
 
-// summaryOf returns the last line of the text report of file, which names
-// the thresholds in force and the counts.
+// summaryOf returns the line of the text report of file that names the
+// thresholds in force and the counts.
 func summaryOf(out, file string) string {
 	blocks := strings.Split(out, "\n\n")
 	for _, b := range blocks {
 		if strings.Contains(b, file+": Level") {
-			lines := strings.Split(strings.TrimSpace(b), "\n")
-			return strings.TrimSpace(lines[len(lines)-1])
+			for _, line := range strings.Split(b, "\n") {
+				if strings.Contains(line, "sentences (hard from") {
+					return strings.TrimSpace(line)
+				}
+			}
 		}
 	}
 	return ""

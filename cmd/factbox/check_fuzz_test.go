@@ -32,6 +32,13 @@ func FuzzCheck(f *testing.F) {
 		"𐐀 😀 é 東京. Tab\there.\u2028Next\u2029sentence.",
 		"---\ntitle: x\n---\n# Head\n\n- a\n- b\n\n```\ncode\n```\n\n| a | b |\n|---|---|\n| c | d |\n",
 		"\x7fELF\x00\x00\x01", // NUL: refused as binary
+		// Issue 7's splitter rules: lower-case starts, abbreviations, list
+		// markers, ellipses, number signs, URL and title lines, code excerpts.
+		"I use npm every day. npm is fast. The U.S. Army is big. We live in the E.U. How about you?",
+		"1.) The kettle boils 2.) The tea steeps\n• 9. Close it • 10. Open it\n⁃3. Save ⁃4. Quit\na. Plan b. Build",
+		"It was . . . fine. . . . New \"[...]\" (Lee 12). N°. 2047.118.906. That is it.",
+		"GNU GENERAL PUBLIC LICENSE\nVersion 3\n\nCopyright Example Inc. <https://example.org/>\nEveryone may copy it.",
+		"Several are available. `tqdm` means progress. [OpenHub](https://x.org/p) values it &amp; more.",
 		"The report was quickly written in order to utilize the data. E.g. it wasn’t found, fixed and tested.",
 	} {
 		f.Add([]byte(s))

@@ -37,6 +37,9 @@ func TestCheckIgnores(t *testing.T) {
 			if reported != (tt.ignored == "") {
 				t.Errorf("first sentence reported %v, want %v:\n%s", reported, tt.ignored == "", out)
 			}
+			if said := strings.Contains(out, "  1 hard sentence ignored (factbox comments, front matter or the config)\n"); said != (tt.ignored != "") {
+				t.Errorf("summary says 1 ignored: %v, want %v:\n%s", said, tt.ignored != "", out)
+			}
 			out, _, _ = runCLI(t, tt.text, "check", "--markup", "markdown", "--format", "json", "-")
 			var rep jsonReport
 			if err := json.Unmarshal([]byte(out), &rep); err != nil {
@@ -64,7 +67,7 @@ func TestCheckIgnores(t *testing.T) {
 	t.Run("front matter off passes", func(t *testing.T) {
 		text := "---\nfactbox: false\n---\n" + hardOne + "\n\n" + hardTwo + "\n"
 		out, stderr, code := runCLI(t, text, "check", "--markup", "markdown", "--fail-on", "hard", "-")
-		if code != 0 || !strings.Contains(out, "0 very hard, 0 hard of 2 sentences") {
+		if code != 0 || !strings.Contains(out, "0 very hard, 0 hard of 2 sentences") || !strings.Contains(out, "  2 hard sentences ignored") {
 			t.Errorf("exit code %d, stderr %q, output:\n%s", code, stderr, out)
 		}
 	})

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -66,5 +67,18 @@ func TestRealFilesReportTiers(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no hard sentence in any report; the test proves nothing")
+	}
+}
+
+// TestGPL3GradeOnItsTier pins the report line issue 7 was filed about: the
+// sentence at GPL-3:50 has grade 13.984, shown as "14.0" next to "hard"
+// while very hard starts at 14.
+func TestGPL3GradeOnItsTier(t *testing.T) {
+	out, stderr, code := runCLI(t, "", "check", "../../analysis/testdata/realfiles/GPL-3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "GPL-3:50:3-52:11: hard: grade 13.9 (≥ 10), 25 words"; !strings.Contains(out, want) {
+		t.Errorf("report lacks %q:\n%s", want, out)
 	}
 }

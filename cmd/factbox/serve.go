@@ -82,6 +82,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	log.Noticef("factbox %s serving LSP on standard input/output", opts.Version)
+	opts.WatchParent = true
 	return server.New(opts).Serve(ctx, stdio{stdin, stdout})
 }
 

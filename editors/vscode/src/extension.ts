@@ -30,6 +30,7 @@ import {
 } from './factBox';
 import { INSTALL_COMMAND, isExecutableFile, resolveServerPath } from './serverPath';
 import {
+  CONFIG_FILE_SELECTOR,
   SETTINGS_REQUIRING_RESTART,
   didChangeConfigurationParams,
   documentSelector,
@@ -127,7 +128,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     transport: TransportKind.stdio,
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: currentSelector(),
+    documentSelector: [...currentSelector(), ...CONFIG_FILE_SELECTOR],
     initializationOptions: initializationOptions(currentExplicitSettings()),
     outputChannel: output,
     markdown: { isTrusted: false, supportHtml: false },

@@ -178,3 +178,12 @@ export function documentSelector(languages: readonly string[]): DocumentFilter[]
   }
   return out;
 }
+
+/**
+ * CONFIG_FILE_SELECTOR selects project config files, which the client also
+ * syncs to the server: it checks them as they are typed and re-reads them
+ * when saved. They get no status bar or fact box.
+ */
+export const CONFIG_FILE_SELECTOR: readonly { scheme: string; pattern: string }[] = [
+  { scheme: 'file', pattern: '**/.factbox.toml' },
+];

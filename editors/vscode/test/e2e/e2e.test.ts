@@ -432,6 +432,18 @@ test('factbox serve with the InitializeParams VS Code sends', async (t) => {
       changes: [{ uri: pathToFileURL(cfgPath).href, type: FileChangeType.Created }],
     });
     await waitFor('no diagnostics under minWords = 100', (p) => p.uri === mdUri && p.version === 1 && sentenceDiagnostics(p.diagnostics).length === 0);
+    // The extension syncs .factbox.toml files (CONFIG_FILE_SELECTOR): a
+    // mistake is published on the file as it is typed.
+    const cfgUri = pathToFileURL(cfgPath).href;
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: cfgUri, languageId: 'toml', version: 1, text: "minWords = 'many'\n" },
+    });
+    const bad = await waitFor('diagnostics of the .factbox.toml', (p) => p.uri === cfgUri && p.version === 1);
+    assert.equal(bad.diagnostics.length, 1);
+    assert.equal(bad.diagnostics[0].severity, DiagnosticSeverity.Error);
+    assert.equal(bad.diagnostics[0].message, 'minWords must be a whole number, not a TOML string');
+    assert.deepStrictEqual(bad.diagnostics[0].range.start, { line: 0, character: 11 });
+    await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: cfgUri } });
     fs.rmSync(cfgPath);
     await conn.sendNotification(DidChangeWatchedFilesNotification.type, {
       changes: [{ uri: pathToFileURL(cfgPath).href, type: FileChangeType.Deleted }],

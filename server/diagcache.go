@@ -1,0 +1,210 @@
+package server
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/factbox/factbox/analysis"
+	protocol "github.com/tliron/glsp/protocol_3_16"
+)
+
+// paragraphKey is what the diagnostics of a paragraph depend on besides its
+// sentences' facts: its text, the column it starts at, and whether it splits
+// a "\r\n" at either end (a position between "\r" and "\n" is the end of a
+// line).
+type paragraphKey struct {
+	text              string
+	column            uint32
+	afterCR, beforeLF bool
+}
+
+// hardFacts is what a flagged sentence's diagnostic depends on beyond the
+// paragraph's text: where the sentence is in the paragraph and its facts.
+type hardFacts struct {
+	index      int // among the paragraph's sentences
+	span       analysis.Span
+	level      float64
+	tokens     int
+	difficulty analysis.Difficulty
+}
+
+// paragraphEntry is the diagnostics of one paragraph as last published: the
+// diagnostics themselves, with ranges for the paragraph starting at line, and
+// each one's JSON after its range.
+type paragraphEntry struct {
+	line  uint32
+	facts []hardFacts
+	diags []protocol.Diagnostic
+	tails [][]byte
+}
+
+// paragraphCache keeps the diagnostics of the paragraphs of one document's
+// last publication, so that the next one maps, builds and encodes only the
+// diagnostics of the paragraphs that changed. The others are reused, their
+// lines shifted by as many lines as their paragraph moved. It holds only the
+// paragraphs published last time, so it never grows past one version.
+//
+// A diagnostic may hold anything (a code description, data) as long as it
+// depends only on its sentence, the paragraph's text and the options.
+type paragraphCache struct {
+	mu         sync.Mutex
+	opts       analysis.Options
+	hints      HintsSettings
+	prev, next map[paragraphKey]*paragraphEntry // next is kept empty between publications
+	count      int                              // diagnostics last published
+	facts      []hardFacts                      // scratch
+}
+
+// paragraphDiagnostics returns what sentenceDiagnostics returns, and with
+// each diagnostic its JSON after the range (nil when not known), reusing the
+// paragraphs cache holds. messages is as for sentenceDiagnostics.
+func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache, messages *messageCache, hs HintsSettings, hintMessages *hintMessageCache) ([]protocol.Diagnostic, [][]byte, error) {
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	defer messages.generation()()
+	if hintMessages == nil {
+		hintMessages = new(hintMessageCache)
+	}
+	defer hintMessages.generation()()
+	if cache.hints != hs {
+		clear(cache.prev)
+		cache.hints = hs
+	}
+	if !sameConfig(docConfig{opts: cache.opts}, docConfig{opts: a.Options}) {
+		clear(cache.prev)
+		cache.opts = a.Options
+	}
+	if cache.next == nil {
+		cache.next = make(map[paragraphKey]*paragraphEntry)
+	}
+	defer func() {
+		cache.prev, cache.next = cache.next, cache.prev
+		clear(cache.next)
+	}()
+
+	diags, tails := make([]protocol.Diagnostic, 0, cache.count), make([][]byte, 0, cache.count)
+	defer func() { cache.count = len(diags) }()
+	var errs []error
+	cursor := m.Cursor()
+	for pi := range a.Paragraphs {
+		p := &a.Paragraphs[pi]
+		facts := paragraphFacts(cache.facts[:0], a, p)
+		cache.facts = facts
+		if len(facts) == 0 && !hasHints(a, p, hs) {
+			continue
+		}
+		if p.Span.Start < 0 || p.Span.Start > p.Span.End || p.Span.End > len(a.Text) {
+			errs = append(errs, fmt.Errorf("paragraph %d: span %d-%d outside the text", pi, p.Span.Start, p.Span.End))
+			continue
+		}
+		start, err := cursor.OffsetPosition(p.Span.Start)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("paragraph %d: %w", pi, err))
+			continue
+		}
+		key := paragraphKey{
+			text:     a.Text[p.Span.Start:p.Span.End],
+			column:   start.Character,
+			afterCR:  p.Span.Start > 0 && a.Text[p.Span.Start-1] == '\r',
+			beforeLF: p.Span.End < len(a.Text) && a.Text[p.Span.End] == '\n',
+		}
+		e := cache.prev[key]
+		if e == nil || !slices.Equal(e.facts, facts) {
+			e, err = newParagraphEntry(a, pi, start.Line, slices.Clone(facts), cursor, messages, hs, hintMessages)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("paragraph %d: %w", pi, err))
+			}
+		}
+		cache.next[key] = e
+		shift := int64(start.Line) - int64(e.line)
+		for i, d := range e.diags {
+			d.Range.Start.Line = uint32(int64(d.Range.Start.Line) + shift)
+			d.Range.End.Line = uint32(int64(d.Range.End.Line) + shift)
+			diags = append(diags, d)
+			tails = append(tails, e.tails[i])
+		}
+	}
+	return diags, tails, errors.Join(errs...)
+}
+
+// paragraphFacts appends to facts those of p's flagged sentences, spans
+// relative to p. Whether a sentence is flagged may depend on text outside
+// its paragraph (an ignore comment before it, a file-wide disable), so it is
+// part of the facts.
+func paragraphFacts(facts []hardFacts, a *analysis.Document, p *analysis.Paragraph) []hardFacts {
+	for i := max(p.Sentences.First, 0); i < min(p.Sentences.End, len(a.Sentences)); i++ {
+		s := &a.Sentences[i]
+		if !s.Flagged() {
+			continue
+		}
+		facts = append(facts, hardFacts{
+			index:      i - p.Sentences.First,
+			span:       analysis.Span{Start: s.Span.Start - p.Span.Start, End: s.Span.End - p.Span.Start},
+			level:      s.FactBox.Level,
+			tokens:     s.FactBox.Tokens,
+			difficulty: s.Difficulty,
+		})
+	}
+	return facts
+}
+
+// hasHints reports whether a sentence of p that is not ignored has a hint hs
+// turns on. A paragraph's hints depend only on its text, which keys the cache.
+func hasHints(a *analysis.Document, p *analysis.Paragraph, hs HintsSettings) bool {
+	if !hs.any() {
+		return false
+	}
+	for i := max(p.Sentences.First, 0); i < min(p.Sentences.End, len(a.Sentences)); i++ {
+		if a.Sentences[i].Ignored != analysis.NotIgnored {
+			continue
+		}
+		for _, h := range a.Sentences[i].Hints {
+			if hs.wants(h.Kind) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newParagraphEntry builds the diagnostics of paragraph para, which starts
+// at line, and encodes them: its hard sentences', then its hints'.
+func newParagraphEntry(a *analysis.Document, para int, line uint32, facts []hardFacts, cursor *Cursor, messages *messageCache, hs HintsSettings, hintMessages *hintMessageCache) (*paragraphEntry, error) {
+	e := &paragraphEntry{line: line, facts: facts}
+	var errs []error
+	for _, f := range facts {
+		d, ok, err := sentenceDiagnostic(a, para, a.Paragraphs[para].Sentences.First+f.index, cursor, messages)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		if !ok {
+			continue
+		}
+		e.diags = append(e.diags, d)
+		e.tails = append(e.tails, diagnosticTail(d))
+	}
+	hard := len(e.diags)
+	var err error
+	if e.diags, err = appendHintDiagnostics(e.diags, a, a.Paragraphs[para].Sentences.First, a.Paragraphs[para].Sentences.End, cursor, hs, hintMessages); err != nil {
+		errs = append(errs, err)
+	}
+	for _, d := range e.diags[hard:] {
+		e.tails = append(e.tails, diagnosticTail(d))
+	}
+	return e, errors.Join(errs...)
+}
+
+// diagnosticTail returns the JSON of d after its range: what follows
+// `{"range":` and the range in appendDiagnostic's encoding of d, or nil if
+// that encoding does not start with the range.
+func diagnosticTail(d protocol.Diagnostic) []byte {
+	enc := appendDiagnostic(nil, d)
+	head := appendRange([]byte(`{"range":`), d.Range)
+	if !bytes.HasPrefix(enc, head) {
+		return nil
+	}
+	return enc[len(head):]
+}
