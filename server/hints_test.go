@@ -201,3 +201,36 @@ func diagnosticCodes(p publication) map[string]int {
 	}
 	return n
 }
+
+var sinkPublication []byte
+
+// BenchmarkPublishHints measures a publication of a 1 MB document after a
+// one-character edit, through the paragraph cache, with hints off and on in
+// the same run: building the diagnostics and encoding them
+// (json-bytes is the size of the notification's params).
+func BenchmarkPublishHints(b *testing.B) {
+	text := benchText(b, 1<<20)
+	opts := DefaultSettings().docConfig("plaintext").opts
+	a := analysis.Analyze(text, opts)
+	edited := text[:len(text)/2] + "x" + text[len(text)/2:]
+	versions := []*analysis.Document{a, analysis.Reanalyze(a, edited, opts)}
+	mappers := []*Mapper{NewMapper(text, UTF16), NewMapper(edited, UTF16)}
+	for _, hs := range []HintsSettings{{}, allHints()} {
+		name := map[bool]string{false: "off", true: "on"}[hs.any()]
+		b.Run(name, func(b *testing.B) {
+			var cache paragraphCache
+			var messages messageCache
+			var hintMessages hintMessageCache
+			for i := 0; b.Loop(); i++ {
+				diags, tails, err := paragraphDiagnostics(versions[i%2], mappers[i%2], &cache, &messages, hs, &hintMessages)
+				if err != nil {
+					b.Fatal(err)
+				}
+				p := diagnosticsParams{tails: tails}
+				p.URI, p.Diagnostics = "file:///b.txt", diags
+				sinkPublication = p.appendJSON(sinkPublication[:0])
+			}
+			b.ReportMetric(float64(len(sinkPublication)), "json-bytes")
+		})
+	}
+}
