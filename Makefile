@@ -3,7 +3,7 @@ GO ?= go
 BIN := $(CURDIR)/bin/factbox
 export GOFLAGS ?= -trimpath
 
-.PHONY: all build sample test test-go lint cross test-editors bench fuzz clean
+.PHONY: all build sample test test-go sarif-schema lint cross test-editors bench fuzz clean
 
 all: build
 
@@ -26,8 +26,13 @@ cross:
 	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/factbox
 	GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null ./cmd/factbox
 
-test-go:
+test-go: sarif-schema
 	$(GO) test -race -count=1 ./...
+
+# sarif-schema installs the SARIF 2.1.0 schema that cmd/factbox's tests
+# validate --format sarif against, from the npm package pinned there.
+sarif-schema:
+	cd cmd/factbox/testdata/sarif-schema && npm ci --ignore-scripts --no-audit --no-fund --silent
 
 test-editors: build
 	FACTBOX_BIN=$(BIN) bash editors/test.sh
