@@ -54,8 +54,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // commands holds the subcommands that live in their own files.
 var commands = map[string]func(args []string, stdin io.Reader, stdout, stderr io.Writer) int{}
 
-// version returns the module version the binary was built from, or "devel".
+// buildVersion is the release version, stamped by the release build with
+// -ldflags "-X main.buildVersion=v0.2.0"; empty otherwise.
+var buildVersion string
+
+// version returns the release version stamped into the binary, else the
+// module version it was built from, or "devel".
 func version() string {
+	if buildVersion != "" {
+		return buildVersion
+	}
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return info.Main.Version
 	}
