@@ -33,6 +33,7 @@ func (s *Server) hover(_ *glsp.Context, params *protocol.HoverParams) (*protocol
 	boxes := factBoxesAt(a, offset)
 	s.mu.Lock()
 	markdown := s.hoverMarkdown
+	boxes.noMessage = s.hoverQuiet
 	s.mu.Unlock()
 	h := &protocol.Hover{Contents: protocol.MarkupContent{Kind: protocol.MarkupKindPlainText, Value: renderHover(boxes, false)}}
 	if markdown {
@@ -52,6 +53,7 @@ type factBoxes struct {
 	document  analysis.FactBox
 	paragraph *analysis.FactBox
 	sentence  *analysis.Sentence
+	noMessage bool // leave out the hard sentence's message (the client shows the diagnostic)
 }
 
 // factBoxesAt returns the fact boxes of a, and of the paragraph and sentence
@@ -83,7 +85,7 @@ var hoverRows = []hoverRow{
 // renderHover renders the fact boxes as a Markdown table, or as aligned plain
 // text, with a column each for the document, the paragraph and the sentence
 // (those two only when the cursor is in one). A hard sentence adds a line
-// saying why, as its diagnostic does.
+// saying why, as its diagnostic does, unless fb.noMessage.
 func renderHover(fb factBoxes, markdown bool) string {
 	headers := []string{"Document"}
 	boxes := []analysis.FactBox{fb.document}
@@ -122,7 +124,7 @@ func renderHover(fb factBoxes, markdown bool) string {
 	}
 	if fb.sentence != nil {
 		b.WriteString("\n" + explainLevel(fb.sentence.FactBox) + "\n")
-		if fb.sentence.Difficulty != analysis.OK {
+		if fb.sentence.Difficulty != analysis.OK && !fb.noMessage {
 			b.WriteString("\n" + sentenceMessage(fb.analysis, fb.sentence) + "\n")
 		}
 	}
