@@ -58,7 +58,8 @@ client._clientOptions = { markdown: { isTrusted: false, supportHtml: false } };
 client.registerBuiltinFeatures();
 const capabilities = client.computeClientCapabilities();
 
-// initializationOptions: { factbox: { ... } } from package.json's defaults.
+// initializationOptions: { factbox: { ... } } from package.json's defaults,
+// and clientShowsDiagnosticsInHover, which the extension always sends.
 const props = require(path.join(root, 'package.json')).contributes.configuration.properties;
 const serverKeys = ['hardLevel', 'veryHardLevel', 'minWords', 'diagnostics.enable', 'languages'];
 const factbox = {};
@@ -78,7 +79,7 @@ const params = {
   rootPath: '/workspace',
   rootUri: 'file:///workspace',
   capabilities,
-  initializationOptions: { factbox },
+  initializationOptions: { factbox, clientShowsDiagnosticsInHover: true },
   trace: 'off',
   workspaceFolders: [{ uri: 'file:///workspace', name: 'workspace' }],
 };

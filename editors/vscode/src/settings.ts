@@ -65,9 +65,26 @@ export function readSettings(cfg: ConfigReader): FactboxSettings {
   };
 }
 
-/** initializationOptions wraps s the way the server expects it in `initialize`. */
-export function initializationOptions(s: FactboxSettings): { factbox: FactboxSettings } {
-  return { factbox: s };
+/**
+ * settingsProblem explains settings the server will not take as they are,
+ * or returns undefined: today, a hard level above the very hard level (the
+ * server then uses the hard level for both).
+ */
+export function settingsProblem(s: FactboxSettings): string | undefined {
+  if (s.hardLevel > s.veryHardLevel) {
+    return `Factbox: "factbox.hardLevel" (${s.hardLevel}) is above "factbox.veryHardLevel" (${s.veryHardLevel}); ` +
+      `the server uses ${s.hardLevel} for both. Lower the hard level or raise the very hard one.`;
+  }
+  return undefined;
+}
+
+/**
+ * initializationOptions wraps s the way the server expects it in
+ * `initialize`, and tells the server that VS Code shows a position's
+ * diagnostics in its hover, so the hover need not repeat them.
+ */
+export function initializationOptions(s: FactboxSettings): { factbox: FactboxSettings; clientShowsDiagnosticsInHover: true } {
+  return { factbox: s, clientShowsDiagnosticsInHover: true };
 }
 
 /** didChangeConfigurationParams wraps s for `workspace/didChangeConfiguration`. */
