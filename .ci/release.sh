@@ -37,8 +37,6 @@ export SOURCE_DATE_EPOCH="$stamp" TZ=UTC
 
 ext="$repo/editors/vscode"
 (cd "$ext" && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run --silent build)
-stage="$(mktemp -d)"
-trap 'rm -rf "$stage"' EXIT
 
 for p in "${platforms[@]}"; do
   read -r goos goarch target <<<"$p"
@@ -58,16 +56,8 @@ for p in "${platforms[@]}"; do
       -cf - "$name" | gzip -n9 >"$dist/$name.tar.gz"
   fi
 
-  # The extension, staged with this platform's server in bin/ and the
-  # release's version; dist/extension.js is built above, so no prepublish.
-  s="$stage/$target"
-  mkdir -p "$s/bin" "$s/dist"
-  cp "$ext/package.json" "$ext/README.md" "$ext/CHANGELOG.md" "$ext/LICENSE" "$ext/.vscodeignore" "$s/"
-  cp "$ext/dist/extension.js" "$s/dist/"
-  cp "$dist/$name/$exe" "$s/bin/$exe"
-  (cd "$s" && npm pkg set "version=$num" && npm pkg delete 'scripts.vscode:prepublish' &&
-    "$ext/node_modules/.bin/vsce" package --no-dependencies --target "$target" \
-      --out "$dist/factbox-$target-$num.vsix" >/dev/null)
+  # The extension with this platform's server inside and the release's version.
+  bash "$ext/scripts/package-target.sh" "$target" "$dist/$name/$exe" "$num" "$dist/factbox-$target-$num.vsix"
 done
 
 (cd "$dist" && sha256sum -- *.tar.gz *.zip *.vsix >SHA256SUMS)
