@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tests the editor integrations against the factbox server:
-#   VS Code: npm ci, npm test (type-check, unit tests, end-to-end test), npm run package (.vsix)
+#   VS Code: npm ci, npm test (type-check, unit tests, end-to-end test), npm run package (.vsix),
+#            then the packaged .vsix in code-server 4.100.3 (VS Code 1.100) in headless Chromium
 #   Neovim:  the headless end-to-end test (nvim/test/run.sh), with Debian 12's Neovim 0.7
 #            and with the Neovim of Debian trixie and sid (nvim/test/debian-nvim.sh)
 # FACTBOX_BIN names the server binary; without it the tests build one with go build.
@@ -21,6 +22,9 @@ echo "== editors/vscode"
   npm run package
   ls -l ./*.vsix
 )
+
+echo "== editors/vscode in code-server: the packaged .vsix in a real VS Code"
+bash "$here/vscode/test/codeserver/run.sh"
 
 echo "== editors/nvim"
 bash "$here/nvim/test/run.sh"
