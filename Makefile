@@ -41,13 +41,13 @@ test-editors: build
 
 # bench runs the benchmarks that back the numbers in README.md.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./analysis ./server | tee bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./analysis ./analysis/config ./server | tee bench.txt
 
 # fuzz runs each fuzz target for FUZZTIME (default 30s). Without a short
 # -fuzzminimizetime a run spends most of its time shrinking new inputs.
 FUZZTIME ?= 30s
 fuzz:
-	@for pkg in ./analysis ./server ./cmd/factbox; do \
+	@for pkg in ./analysis ./analysis/config ./server ./cmd/factbox; do \
 	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 3s $$pkg || exit 1; \
 	  done; \

@@ -1,6 +1,9 @@
 package analysis
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // abbrevKind says how a known abbreviation followed by a full stop behaves at a
 // possible sentence boundary.
@@ -18,6 +21,21 @@ const (
 	// abbrevNumber abbreviations (No.) are abbreviations only before a number:
 	// "No. 5" continues, "I said no. Then" ends.
 	abbrevNumber
+	// abbrevEnd abbreviations (etc.) end the sentence before any capitalised word.
+	abbrevEnd
+	// abbrevTime abbreviations (a.m., p.m.) end the sentence before a
+	// capitalised word unless the sentence so far is a short phrase
+	// ("At 5 a.m. Mr. Smith left" continues).
+	abbrevTime
+	// abbrevTitle abbreviations (Mr., Dr., St.) stand before a name and do
+	// not end a sentence, unless a word that is never a name follows (a
+	// pronoun or an article: "lives on Main St. The house"), which shows the
+	// abbreviation closed a street or place name.
+	abbrevTitle
+	// abbrevInitials are runs of dotted capitals in no table (E.U., J.R.R.,
+	// N.A.S.A.): like abbrevFinal, they end a sentence only before a common
+	// sentence starter ("in the E.U. How"), not before a name ("J.R.R. Tolkien").
+	abbrevInitials
 )
 
 // Abbreviation tables. Each group is sorted (scan_test.go checks it) and
@@ -39,34 +57,70 @@ var abbrevTitles = []string{
 // the sentence, from the Chicago Manual of Style (17th ed.) §10.42 and the
 // lead's list: e.g., i.e., cf., vs., et al., approx., ca.
 var abbrevLatin = []string{
-	"a.k.a", "al", "approx", "ca", "cf", "e.g", "i.e", "viz", "vs",
+	"a.k.a", "al", "approx", "ca", "cf", "e.g", "i.e", "ibid", "viz", "vs",
 }
 
 // abbrevReferences abbreviate a part of a document and are followed by its
 // number or name (Fig. 3, Vol. II, pp. 12–14), from the Chicago Manual of Style
-// (17th ed.) §10.43.
+// (17th ed.) §10.43, and telephone extensions (Tel. 555 0199, ext. 12).
 var abbrevReferences = []string{
-	"Ch", "Eq", "Fig", "Figs", "Sec", "Vol", "Vols", "ch", "eq", "fig", "p", "pp", "sec", "vol",
+	"Ch", "Eq", "Ext", "Fig", "Figs", "Sec", "Tel", "Vol", "Vols", "ch", "eq", "ext", "fig", "p",
+	"pp", "sec", "tel", "vol",
+}
+
+// abbrevInstitutions abbreviate the words of organisation names (Univ. of
+// Texas, Natl. Park Service, Dept. of Energy), as library catalogues and
+// bibliographies write them. Like abbrevFinals, they end a sentence only
+// before a common sentence starter.
+var abbrevInstitutions = []string{
+	"Acad", "Assn", "Assoc", "Coll", "Comm", "Dept", "Dist", "Div", "Govt", "Hosp", "Inst",
+	"Intl", "Natl", "Soc", "Univ",
 }
 
 // abbrevNumbers are abbreviations only when a number follows: "No. 5".
-// From the lead's list and the AP Stylebook's "No." entry.
+// From the lead's list and the AP Stylebook's "No." entry; "Nº" is written
+// with the masculine ordinal indicator, a letter. "N°", with the degree sign,
+// is handled in fullStop.
 var abbrevNumbers = []string{
-	"No", "Nos", "Nr", "no", "nos",
+	"No", "Nos", "Nr", "Nº", "no", "nos",
 }
 
-// abbrevFinals are abbreviations that commonly end a sentence: company
-// designations (AP Stylebook "company names"), post-nominal Jr./Sr., times of
-// day, countries written with periods, street designations, month
-// abbreviations (AP Stylebook "months": Jan., Feb., Aug., Sept., Oct., Nov.,
-// Dec.; Chicago §10.41 adds Mar., Apr., Jun., Jul., Sep.), and the lead's
-// list (etc., est., dept.).
+// abbrevFinals are abbreviations that commonly end a sentence but also stand
+// before names: post-nominal Jr./Sr. (King Jr. Day), countries written with periods, street designations,
+// and the lead's list (est., dept.).
 var abbrevFinals = []string{
-	"A.M", "Apr", "Aug", "Ave", "Blvd", "Bros", "Co", "Corp", "D.C", "Dec", "Feb",
-	"Inc", "Jan", "Jr", "Jul", "Jun", "Ltd", "Mar", "Nov", "Oct", "P.M",
-	"Rd", "Sep", "Sept", "Sr", "U.K", "U.S", "U.S.A", "a.m", "dept", "est",
-	"etc", "p.m",
+	"Ave", "Blvd", "D.C", "Jr", "Rd", "Sr", "U.K", "U.S", "U.S.A", "dept", "est",
 }
+
+// abbrevLower are lower-case abbreviations written inside sentences: the
+// customary units and measures that take a full stop (ft., lb., oz.), street and company words in running text ("5th st.", "Jane and co."), and
+// other lower-case abbreviations common in technical English (incl., esp.,
+// misc., resp.), and the part-of-speech and usage labels of dictionaries
+// (adj., vt., obs., usu., prob., fr.), as glossaries such as the Jargon File
+// use them. Capitalised at the start of a sentence (Abbrev., Syn.), they are
+// still abbreviations. Like abbrevFinals, they end a sentence only before a common
+// sentence starter.
+var abbrevLower = []string{
+	"abbr", "abbrev", "adj", "adv", "avg", "co", "conj", "corp", "esp", "excl", "fr", "ft",
+	"hr", "hrs", "inc", "incl", "interj", "lb", "lbs", "ltd", "max", "min", "misc", "mo",
+	"mos", "obs", "orig", "oz", "pl", "poss", "prep", "prob", "pron", "pt", "pts", "qt",
+	"resp", "sq", "st", "syn", "tbsp", "tsp", "usu", "vi", "vt", "wk", "wks", "yr", "yrs",
+}
+
+// abbrevEnds end a sentence before any capitalised word: "etc." closes a
+// list, and a list seldom runs on into a name.
+// Month abbreviations (AP Stylebook "months": Jan., Feb., Aug., Sept., Oct.,
+// Nov., Dec.; Chicago §10.41 adds Mar., Apr., Jun., Jul., Sep.) are here too:
+// a number follows them inside a sentence ("Feb. 8"), a capital seldom does.
+// So are company designations (AP Stylebook "company names"): they close a
+// name, and another name seldom follows ("Apple, Inc. Prior to that").
+var abbrevEnds = []string{
+	"Apr", "Aug", "Bros", "Co", "Corp", "Dec", "Feb", "Inc", "Jan", "Jul", "Jun", "Ltd",
+	"Mar", "Nov", "Oct", "Sep", "Sept", "etc",
+}
+
+// abbrevTimes are the times of day (AP Stylebook "a.m., p.m.").
+var abbrevTimes = []string{"A.M", "P.M", "a.m", "p.m"}
 
 // abbrevTable maps every abbreviation above to its kind. It is built once and
 // never modified.
@@ -78,11 +132,15 @@ func buildAbbrevTable() map[string]abbrevKind {
 		words []string
 		kind  abbrevKind
 	}{
-		{abbrevTitles, abbrevInner},
+		{abbrevTitles, abbrevTitle},
 		{abbrevLatin, abbrevInner},
 		{abbrevReferences, abbrevInner},
 		{abbrevNumbers, abbrevNumber},
 		{abbrevFinals, abbrevFinal},
+		{abbrevLower, abbrevFinal},
+		{abbrevInstitutions, abbrevFinal},
+		{abbrevEnds, abbrevEnd},
+		{abbrevTimes, abbrevTime},
 	} {
 		for _, w := range g.words {
 			m[w] = g.kind
@@ -92,15 +150,29 @@ func buildAbbrevTable() map[string]abbrevKind {
 }
 
 // lookupAbbrev returns the kind of word, the text of a word token without its
-// final full stop. A word in no table is abbrevInner if it is a run of dotted
-// initials ("J.R.R", "T.H"), abbrevFinal if it is another dotted abbreviation
-// ("Ph.D", "a.k.a"), and abbrevNone otherwise. A lone capital letter ("F")
-// also counts as abbrevInner; scanTerminal checks its context first.
+// final full stop. A word in no table is abbrevFinal if it is a capitalised
+// word of two to four letters without a vowel ("Bldg", "Rm"),
+// abbrevInitials if it is a run of dotted capitals ("J.R.R", "E.U"),
+// abbrevFinal if it is another dotted abbreviation ("Ph.D", "a.k.a"), and
+// abbrevNone otherwise. A lone capital
+// letter ("F") counts as abbrevInner; fullStop checks its context first.
 func lookupAbbrev(word string) abbrevKind {
 	if k, ok := abbrevTable[word]; ok {
 		return k
 	}
+	if len(word) > 1 && word[0] >= 'A' && word[0] <= 'Z' && word[1] >= 'a' && word[1] <= 'z' {
+		c := word[0]
+		if k := abbrevTable[string(c+'a'-'A')+word[1:]]; k == abbrevFinal {
+			return k // "Abbrev." and "Syn." as glossaries start entries with them
+		}
+	}
+	if isVowelless(word) {
+		return abbrevFinal // "Bldg.", "Rm.": no English word is spelt so
+	}
 	if isInitial(word) {
+		if len(word) > 1 && word[0] < utf8.RuneSelf {
+			return abbrevInitials
+		}
 		return abbrevInner
 	}
 	if isDottedAbbrev(word) {
@@ -152,4 +224,20 @@ func isDottedAbbrev(word string) bool {
 		}
 	}
 	return dots > 0 && n > 0
+}
+
+// isVowelless reports whether word is a capital and one to three lower-case
+// ASCII letters, none of them a vowel or y ("Bldg", "Rm", "Pkg"). Lower-case
+// words such as "npm" or "ls" are names of programs, not abbreviations.
+func isVowelless(word string) bool {
+	if len(word) < 2 || len(word) > 4 || word[0] < 'A' || word[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i] | 0x20
+		if c < 'a' || c > 'z' || strings.IndexByte("aeiouy", c) >= 0 || i > 0 && word[i] < 'a' {
+			return false
+		}
+	}
+	return true
 }

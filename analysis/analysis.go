@@ -1,5 +1,7 @@
 package analysis
 
+import "regexp"
+
 // Span is a half-open range [Start, End) of byte offsets into the analysed text.
 type Span struct {
 	Start, End int
@@ -50,6 +52,12 @@ type Options struct {
 	// HardLevel and VeryHardLevel are the Flesch–Kincaid grade levels at or
 	// above which a sentence is hard and very hard.
 	HardLevel, VeryHardLevel float64
+	// Ignore holds patterns of sentences never flagged: a hard sentence
+	// that one of them matches is marked IgnoredByPattern.
+	Ignore []*regexp.Regexp
+	// Silent flags no sentence: every hard or very hard sentence is marked
+	// IgnoredBySetting. The fact boxes are the same.
+	Silent bool
 }
 
 // DefaultOptions returns plain-text options with the Hemingway-like tiers:
@@ -86,6 +94,9 @@ type Sentence struct {
 	Difficulty Difficulty
 	// Rule names the rule of the sentence splitter that ended the sentence.
 	Rule string
+	// Ignored says why the sentence is never flagged, if it is not; see
+	// Sentence.Flagged.
+	Ignored Ignore
 }
 
 // Paragraph is one block of prose: a paragraph, heading, list item or table-free

@@ -437,6 +437,8 @@ func (a *analyzer) finishDocument() {
 		s := &doc.Sentences[i]
 		s.Difficulty = grade(s.FactBox, opts)
 	}
+	x := doc.state.extraction
+	markIgnored(doc.Text, doc.Sentences, ignoreRegions(doc.Text, opts.Format, x.Blocks, x.Directives), &opts)
 	// The document's types are the union of its paragraphs' forms.
 	a.paraGen++
 	if n := len(a.types.syllables); len(a.paraSeen) < n {

@@ -286,6 +286,12 @@ func FuzzAnalyze(f *testing.F) {
 		f.Add(s, false)
 		f.Add(s, true)
 	}
+	for _, tests := range boundaryClassTests {
+		for _, tt := range tests {
+			f.Add(tt.in, false)
+			f.Add(tt.in, true)
+		}
+	}
 	f.Fuzz(func(t *testing.T, text string, markdown bool) {
 		opts := DefaultOptions()
 		if markdown {

@@ -22,7 +22,9 @@
 //     blocks are separated by blank lines. Markdown is parsed with goldmark; code,
 //     HTML, URLs, tables and front matter are not prose.
 //   - scanBlock (scan*.go) splits a block's prose into word tokens and sentences,
-//     and records the rule that ended each sentence.
+//     and records the rule that ended each sentence: terminal punctuation read
+//     with the word before it (abbrev.go, starters.go), list markers, which
+//     belong to no sentence (scan_lists.go), and line ends of plain text.
 //   - CountSyllables (syllable*.go) counts the syllables of each distinct word
 //     form, from a table generated from the CMU Pronouncing Dictionary and, for
 //     words it lacks, from rules.
@@ -42,6 +44,14 @@
 // A sentence is hard when it has at least Options.MinWords tokens and a
 // Flesch–Kincaid level at or above Options.HardLevel, and very hard at or above
 // Options.VeryHardLevel.
+//
+// # Showing results
+//
+// FormatGrade shows a grade rounded toward its own side of each threshold, so
+// that no shown grade reads as a tier it does not reach (13.984 is "13.9" when
+// very hard starts at 14). ShownText and Visible give a sentence as a reader
+// of the rendered document sees it, for excerpts: inline code keeps its text,
+// link and emphasis markup is dropped.
 //
 // # Reuse
 //

@@ -81,9 +81,10 @@ type extractor struct {
 	open   bool // a block is being built: the last element of blocks
 
 	// Markdown chunks only.
-	base  int      // offset of the chunk being parsed in the document
-	floor int      // the offset where the next segment may start
-	defs  []string // normalized link reference labels the chunk defines
+	base  int         // offset of the chunk being parsed in the document
+	floor int         // the offset where the next segment may start
+	defs  []string    // normalized link reference labels the chunk defines
+	dirs  []Directive // the chunk's directives, relative to its start
 }
 
 // begin starts a block of kind k, ending the open one if any.
@@ -111,6 +112,12 @@ func (b *extractor) add(start, end int, text string) {
 		return
 	}
 	b.floor = end
+	if n := len(b.segs); n > b.blocks[len(b.blocks)-1].Span.Start && b.segs[n-1].End == start {
+		// Text the parser cut in two (goldmark ends a text node before a
+		// "!" that might open an image) is one run: no boundary in between.
+		b.segs[n-1].End = end
+		return
+	}
 	b.segs = append(b.segs, Span{start, end})
 }
 

@@ -12,6 +12,9 @@ type Extraction struct {
 	Text   string
 	Format Format
 	Blocks []Block // what Extract(Text, Format) returns
+	// Directives are the factbox comments of a Markdown text in order (see
+	// Directive); plain text has none.
+	Directives []Directive
 
 	// Markdown only: the chunks of Text (see markdownChunkEnds) and the
 	// normalized labels of the link reference definitions of the document.
@@ -23,10 +26,11 @@ type Extraction struct {
 // mdChunk is one independently parsed piece of a Markdown document.
 type mdChunk struct {
 	start, end int
-	blocks     Range    // indexes into Extraction.Blocks
-	defs       []string // normalized link reference labels the chunk defines
-	bracket    bool     // the chunk holds a '[' and so may hold reference links
-	reusable   bool     // the chunk lies after the front matter
+	blocks     Range       // indexes into Extraction.Blocks
+	defs       []string    // normalized link reference labels the chunk defines
+	dirs       []Directive // the chunk's directives, relative to its start
+	bracket    bool        // the chunk holds a '[' and so may hold reference links
+	reusable   bool        // the chunk lies after the front matter
 
 	// While extracting: the chunk of prev that has the same text, or -1, and
 	// the blocks parsed for the chunk, as an index range into the scratch
@@ -57,6 +61,13 @@ func Reextract(prev *Extraction, text string, format Format) *Extraction {
 	b := extractor{}
 	if format == Markdown {
 		x.chunks, x.labels, x.parsed = b.markdownReuse(text, prev)
+		for _, c := range x.chunks {
+			for _, d := range c.dirs {
+				d.Span.Start += c.start
+				d.Span.End += c.start
+				x.Directives = append(x.Directives, d)
+			}
+		}
 	} else {
 		b.plain(text)
 	}
@@ -102,7 +113,7 @@ func (b *extractor) markdownReuse(src string, prev *Extraction) (chunks []mdChun
 			}
 		}
 		if c.prev >= 0 {
-			c.defs = prev.chunks[c.prev].defs
+			c.defs, c.dirs = prev.chunks[c.prev].defs, prev.chunks[c.prev].dirs
 			for _, l := range c.defs {
 				labels[l] = struct{}{}
 			}
@@ -120,6 +131,7 @@ func (b *extractor) markdownReuse(src string, prev *Extraction) (chunks []mdChun
 		}
 		first := len(scratch.blocks)
 		c.defs = scratch.parseChunk(src, source, c.start, c.end, labels)
+		c.dirs = scratch.dirs
 		parsed++
 		c.scratch = Range{first, len(scratch.blocks)}
 		for _, l := range c.defs {
@@ -137,6 +149,7 @@ func (b *extractor) markdownReuse(src string, prev *Extraction) (chunks []mdChun
 		}
 		first := len(scratch.blocks)
 		scratch.parseChunk(src, source, c.start, c.end, labels)
+		c.dirs = scratch.dirs
 		parsed++
 		c.scratch = Range{first, len(scratch.blocks)}
 		c.prev = -1

@@ -46,7 +46,7 @@ func (b *extractor) markdown(text string) {
 func (b *extractor) parseChunk(src string, source []byte, start, end int, labels map[string]struct{}) []string {
 	ctx := refContext{parser.NewContext(), labels}
 	doc := markdownParser.Parse(text.NewReader(source[start:end:end]), parser.WithContext(ctx))
-	b.base, b.floor, b.defs = start, start, nil
+	b.base, b.floor, b.defs, b.dirs = start, start, nil, nil
 	b.mdBlocks(doc, src, ParagraphBlock)
 	return b.defs
 }
@@ -90,6 +90,14 @@ func (b *extractor) mdBlocks(n ast.Node, src string, kind BlockKind) {
 		case ast.KindLinkReferenceDefinition:
 			label := util.ToLinkReference(c.(*ast.LinkReferenceDefinition).Label)
 			b.defs = append(b.defs, label)
+		case ast.KindHTMLBlock:
+			if lines := c.Lines(); lines.Len() > 0 {
+				end := lines.At(lines.Len() - 1).Stop
+				if h := c.(*ast.HTMLBlock); h.HasClosure() {
+					end = h.ClosureLine.Stop
+				}
+				b.dirs = appendDirectives(b.dirs, src[b.base:], lines.At(0).Start, end, true)
+			}
 		}
 		// Everything else holds no prose: code blocks, HTML blocks, thematic
 		// breaks, link reference definitions and tables.
@@ -110,7 +118,11 @@ func (b *extractor) mdInline(n ast.Node, src string) {
 		case ast.KindText:
 			seg := c.(*ast.Text).Segment
 			b.mdText(b.base+seg.Start, b.base+seg.Stop, src)
-		case ast.KindCodeSpan, ast.KindRawHTML, ast.KindAutoLink, ast.KindImage, ast.KindString:
+		case ast.KindRawHTML:
+			if segs := c.(*ast.RawHTML).Segments; segs.Len() > 0 {
+				b.dirs = appendDirectives(b.dirs, src[b.base:], segs.At(0).Start, segs.At(segs.Len()-1).Stop, false)
+			}
+		case ast.KindCodeSpan, ast.KindAutoLink, ast.KindImage, ast.KindString:
 			// Not prose, or (ast.String) text with no place in the source.
 		default:
 			// Emphasis, links and inline nodes of extensions: their children.

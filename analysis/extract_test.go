@@ -116,6 +116,9 @@ var markdownTests = []struct {
 	{"emphasis spanning lines", "Some *emphasis\nacross* lines and **strong _nested_** text.",
 		[]extractWant{para("Some", "emphasis", "across", "lines and", "strong", "nested", "text.")}},
 	{"intra-word emphasis splits", "un*frigging*believable", []extractWant{para("un", "frigging", "believable")}},
+	// Regression: goldmark ends a text node before "!" (it might open an
+	// image); the two nodes are one run, not two words.
+	{"text cut before an exclamation mark is one run", "Go here.!now 0 /!000", []extractWant{para("Go here.!now 0 /!000")}},
 	{"soft and hard line breaks", "soft\nbreak  \nhard\\\nbackslash", []extractWant{para("soft", "break", "hard", "backslash")}},
 	{"inline code", "Run `go test ./...` now.", []extractWant{para("Run", "now.")}},
 	{"inline code with backticks", "A ``code ` span`` here.", []extractWant{para("A", "here.")}},

@@ -79,15 +79,30 @@ const (
 // The abbreviation tables are in abbrev.go.
 func scanBlock(text string, segs []Span, toks []Token, sents []rawSentence) ([]Token, []rawSentence) {
 	segs = cleanSegments(segs, len(text))
-	s := scanState{text: text, segs: segs, toks: toks, sents: sents, first: len(toks)}
+	s := scanState{text: text, segs: segs, toks: toks, sents: sents, first: len(toks), firstSent: len(sents), probe: true}
 	for si, seg := range segs {
 		s.chunk, s.head = seg.Start, seg.Start
 		p, end := seg.Start, seg.End
+		atLine := s.startsLine(seg.Start)
+		if atLine && len(s.toks) > s.first {
+			if rule := s.lineBreak(si, seg.Start); rule != "" {
+				s.emit(s.lastInk, rule)
+			}
+		}
+		if atLine || len(s.toks) == s.first {
+			p = s.listMarker(p, end, atLine)
+		}
 		for p < end {
 			c := text[p]
 			if c < utf8.RuneSelf {
 				switch asciiClass[c] {
 				case aWord:
+					if s.probe && p == s.chunk && p > seg.Start {
+						if q := s.listMarker(p, end, false); q != p {
+							p = q
+							continue
+						}
+					}
 					p = s.scanWord(p, end)
 					continue
 				case aSpace:
@@ -113,6 +128,12 @@ func scanBlock(text string, segs []Span, toks []Token, sents []rawSentence) ([]T
 						continue
 					}
 				case aOpen:
+					if c == '(' && s.probe && p == s.chunk && p > seg.Start {
+						if q := s.listMarker(p, end, false); q != p {
+							p = q
+							continue
+						}
+					}
 					if p == s.head {
 						s.head = p + 1
 					}
@@ -137,6 +158,11 @@ func scanBlock(text string, segs []Span, toks []Token, sents []rawSentence) ([]T
 				if p == s.head {
 					s.head = p + size
 				}
+			case p == s.chunk && isBullet(r):
+				if q := s.listMarker(p, end, false); q != p {
+					p = q
+					continue
+				}
 			}
 			p += size
 			s.lastInk = p
@@ -155,18 +181,26 @@ type scanState struct {
 	toks  []Token
 	sents []rawSentence
 
-	first   int // index in toks of the first token of the pending sentence
-	start   int // byte offset where the pending sentence starts
-	prevEnd int // end of the previous sentence of the block
-	chunk   int // start of the current run of non-space bytes in the segment
-	head    int // first byte of the chunk after its opening quotes and brackets
-	lastInk int // end of the last non-space byte seen
+	first     int // index in toks of the first token of the pending sentence
+	firstSent int // index in sents of the block's first sentence
+	start     int // byte offset where the pending sentence starts
+	prevEnd   int // end of the previous sentence of the block
+	chunk     int // start of the current run of non-space bytes in the segment
+	head      int // first byte of the chunk after its opening quotes and brackets
+	lastInk   int // end of the last non-space byte seen
+	skipEnd   int // end of the last URL, e-mail address or path skipped
+
+	marker markerSeq // the last list marker of the block; kind 0 if none
+	// probe says a word at the head of a chunk may be a list marker: the
+	// pending sentence has no token yet, or the block has had a marker.
+	probe bool
 }
 
 // addToken appends a token and, if it opens a sentence, starts the sentence at
 // the beginning of its chunk so that opening quotes and brackets belong to it.
 func (s *scanState) addToken(start, end int, kind TokenKind) {
 	if len(s.toks) == s.first {
+		s.probe = s.marker.kind != 0
 		st := s.chunk
 		if st < s.prevEnd {
 			st = s.prevEnd
@@ -191,6 +225,7 @@ func (s *scanState) emit(end int, rule string) {
 	})
 	s.first = len(s.toks)
 	s.prevEnd = end
+	s.probe = true
 }
 
 // cleanSegments returns segs if every segment lies in [0, n) and they ascend

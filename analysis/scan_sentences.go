@@ -71,12 +71,15 @@ func (s *scanState) scanTerminal(si, p, end int) int {
 		p += size
 	}
 closers:
+	spaced := false
 	if periods == 1 && !qe && !ellipsis && !cjk {
 		for p+1 < end && text[p] == ' ' && text[p+1] == '.' && (p+2 == end || text[p+2] != '.') {
 			p += 2 // spaced ellipsis ". . ."
 			periods++
+			spaced = true
 		}
 	}
+	punctEnd := p
 	for p < end {
 		r, size := decodeRune(text, p, end)
 		if !isCloser(r) {
@@ -96,6 +99,10 @@ closers:
 	if periods > 1 {
 		ellipsis = true
 	}
+	if ellipsis && runStart > 0 && punctEnd < end && (text[runStart-1] == '[' && text[punctEnd] == ']' ||
+		text[runStart-1] == '(' && text[punctEnd] == ')') {
+		return p // "[...]" marks words left out of a quotation, never a boundary
+	}
 	var rule string
 	switch next := s.lookahead(si, p); {
 	case cjk && qe:
@@ -111,10 +118,16 @@ closers:
 		case nextEnd:
 			rule = ruleEllipsisEnd
 		case nextUpper, nextUncased:
-			rule = ruleEllipsisCapital
+			// ". . ." standing between words marks an omission inside the
+			// sentence ("the thing is . . . I mean"); with a fourth dot, or
+			// attached to the word before ("left. . . Then", "that.... She"),
+			// it ends the sentence.
+			if !(spaced && periods == 3 && runStart == s.head) {
+				rule = ruleEllipsisCapital
+			}
 		}
 	default:
-		rule = s.fullStop(runStart, next)
+		rule = s.fullStop(si, runStart, p, next, p > punctEnd)
 	}
 	if rule != "" {
 		s.emit(p, rule)
@@ -122,23 +135,47 @@ closers:
 	return p
 }
 
-// fullStop decides whether a single full stop at runStart, followed by next,
-// ends the pending sentence, and returns the rule that ends it or "".
-func (s *scanState) fullStop(runStart int, next nextWord) string {
-	switch next {
-	case nextEnd:
+// fullStop decides whether a single full stop at runStart, followed by
+// closing quotes or brackets if closed, then white space up to after, then
+// next, ends the pending sentence, and returns the rule that ends it or "".
+// The decision rests on the full stop and the word before it; the next word
+// matters only after an abbreviation:
+//
+//   - a quotation closed by a full stop and followed by a lower-case word
+//     continues ("This is great." she said), as does a full stop followed by
+//     a bracket or quotation that opens in lower case (machine. (with a dot))
+//     and a dot standing alone before lower case ("assume that . is");
+//   - after "N°" or "No", a number continues (N°. 1026, No. 5);
+//   - a lone capital letter that opens the sentence or follows a capitalised
+//     word is an initial (J. R. R. Tolkien), unless a pronoun or an article
+//     follows ("Plan B. We");
+//   - before a lower-case word, any known or dotted abbreviation or a single
+//     letter continues (approx. ten, U.S. economy, p. 55); any other word ends
+//     the sentence ("I use npm every day. npm is fast.");
+//   - before a capital: Latin and reference abbreviations continue (e.g.
+//     Debian, Fig. 3); titles continue (Mr. Smith) unless a pronoun or an
+//     article follows (Main St. The); etc., months and company designations (Inc.)
+//     end; a.m./p.m. end unless the sentence
+//     so far is a short phrase ("At 5 a.m. Mr. Smith went"); U.S., Jr. and
+//     dotted capitals (E.U.) end only before a common sentence starter or
+//     a title (The, It, How, We, Mr.), not before a proper noun (U.S. Army).
+func (s *scanState) fullStop(si, runStart, after int, next nextWord, closed bool) string {
+	if next == nextEnd {
 		return ruleTerminal
-	case nextLower:
-		return ""
+	}
+	if next == nextLower && (closed || s.openerAt(after) || runStart == s.chunk) {
+		return "" // '"Done." she said', 'machine. (with a dot)', 'assume that . is'
 	}
 	n := len(s.toks)
 	t := s.toks[n-1]
-	if t.Span.End != runStart || t.Kind == Clitic {
-		return ruleTerminal
-	}
 	word := s.text[t.Span.Start:t.Span.End]
-	if n-1 == s.first && (t.Kind == Number || len(word) == 1 && word[0] >= 'a' && word[0] <= 'z') {
-		return "" // enumerator: "1. Install", "a. Open"
+	if t.Span.End != runStart {
+		if next == nextDigit && t.Kind == Word && (word == "N" || word == "n") {
+			if sign := s.text[t.Span.End:runStart]; sign == "°" || sign == "º" {
+				return "" // "N°. 1026"
+			}
+		}
+		return ruleTerminal
 	}
 	if t.Kind != Word {
 		return ruleTerminal
@@ -148,15 +185,43 @@ func (s *scanState) fullStop(runStart int, next nextWord) string {
 		// word of its own that opens the sentence or follows a capitalised
 		// word; otherwise it is a word ("written in C. Compare", "I/O. Then").
 		if t.Span.Start == s.head && (n-1 == s.first || s.startsUpper(s.toks[n-2])) {
+			if next == nextUpper && isNeverName(s.nextWordText(si, after)) {
+				return ruleTerminal // "Plan B. We": no name follows an initial
+			}
+			return ""
+		}
+		if next == nextUpper && s.initialAt(after) {
+			return "" // "C. S. Lewis": another initial follows
+		}
+		return ruleTerminal
+	}
+	kind := lookupAbbrev(word)
+	if next == nextLower {
+		if kind != abbrevNone || len(word) == 1 {
 			return ""
 		}
 		return ruleTerminal
 	}
-	switch lookupAbbrev(word) {
+	switch kind {
 	case abbrevInner:
 		return ""
-	case abbrevFinal:
+	case abbrevTitle:
+		if next == nextUpper && isNeverName(s.nextWordText(si, after)) {
+			return ruleAbbrevCapital // "on Main St. The house"
+		}
+		return ""
+	case abbrevEnd:
 		if next == nextUpper {
+			return ruleAbbrevCapital
+		}
+		return ""
+	case abbrevTime:
+		if next == nextUpper && n-s.first >= 4 {
+			return ruleAbbrevCapital
+		}
+		return ""
+	case abbrevFinal, abbrevInitials:
+		if next == nextUpper && isSentenceStarter(s.nextWordText(si, after)) {
 			return ruleAbbrevCapital
 		}
 		return ""
@@ -166,6 +231,29 @@ func (s *scanState) fullStop(runStart int, next nextWord) string {
 		}
 	}
 	return ruleTerminal
+}
+
+// openerAt reports whether an opening quote or bracket follows p after
+// spaces and tabs, in the same segment.
+func (s *scanState) openerAt(p int) bool {
+	for p < len(s.text) && (s.text[p] == ' ' || s.text[p] == '\t') {
+		p++
+	}
+	if p >= len(s.text) {
+		return false
+	}
+	r, _ := decodeRune(s.text, p, len(s.text))
+	return isOpener(r)
+}
+
+// initialAt reports whether the text at p, after white space, is a capital
+// letter followed by a full stop, as the second of two initials is.
+func (s *scanState) initialAt(p int) bool {
+	text := s.text
+	for p < len(text) && (text[p] == ' ' || text[p] == '\t') {
+		p++
+	}
+	return p+1 < len(text) && text[p] >= 'A' && text[p] <= 'Z' && text[p+1] == '.'
 }
 
 // startsUpper reports whether token t starts with an upper-case letter.
@@ -178,28 +266,72 @@ func (s *scanState) startsUpper(t Token) bool {
 // segment of the block, that is neither white space nor an opening quote or
 // bracket.
 func (s *scanState) lookahead(si, p int) nextWord {
-	text := s.text
+	q, end := s.nextInk(si, p)
+	if q < 0 {
+		return nextEnd
+	}
+	r, _ := decodeRune(s.text, q, end)
+	return classifyNext(r)
+}
+
+// nextInk returns the offset of the first character after p, in segment si
+// or a later segment of the block, that is neither white space nor an opening
+// quote or bracket, and the end of its segment; -1 if there is none.
+func (s *scanState) nextInk(si, p int) (int, int) {
 	for ; si < len(s.segs); si++ {
 		seg := s.segs[si]
 		p = max(p, seg.Start)
-		for p < seg.End {
-			r, size := decodeRune(text, p, seg.End)
-			if isSpaceRune(r) || isOpener(r) {
-				p += size
-				continue
-			}
-			switch {
-			case isUpperRune(r):
-				return nextUpper
-			case r < 0x80 && r >= 'a' && r <= 'z' || r >= 0x80 && unicode.IsLower(r):
-				return nextLower
-			case r < 0x80 && isDigitByte(byte(r)) || r >= 0x80 && unicode.IsDigit(r):
-				return nextDigit
-			case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsMark(r)):
-				return nextUncased
-			}
-			return nextOther
+		if q := s.skipBlankOpeners(p, seg.End); q < seg.End {
+			return q, seg.End
 		}
 	}
-	return nextEnd
+	return -1, 0
+}
+
+// skipBlankOpeners returns the offset of the first character in text[p:end]
+// that is neither white space nor an opening quote or bracket, or end.
+func (s *scanState) skipBlankOpeners(p, end int) int {
+	for p < end {
+		r, size := decodeRune(s.text, p, end)
+		if !isSpaceRune(r) && !isOpener(r) {
+			break
+		}
+		p += size
+	}
+	return p
+}
+
+// lettersAt returns the run of ASCII letters at text[p:end].
+func (s *scanState) lettersAt(p, end int) string {
+	q := p
+	for q < end && (s.text[q] >= 'a' && s.text[q] <= 'z' || s.text[q] >= 'A' && s.text[q] <= 'Z') {
+		q++
+	}
+	return s.text[p:q]
+}
+
+// classifyNext classifies r, the first character of what follows a candidate boundary.
+func classifyNext(r rune) nextWord {
+	switch {
+	case isUpperRune(r):
+		return nextUpper
+	case r < 0x80 && r >= 'a' && r <= 'z' || r >= 0x80 && unicode.IsLower(r):
+		return nextLower
+	case r < 0x80 && isDigitByte(byte(r)) || r >= 0x80 && unicode.IsDigit(r):
+		return nextDigit
+	case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsMark(r)):
+		return nextUncased
+	}
+	return nextOther
+}
+
+// nextWordText returns the run of ASCII letters that starts the first word
+// after p, in segment si or a later one of the block, after white space and
+// opening quotes or brackets; "" if it does not start with one.
+func (s *scanState) nextWordText(si, p int) string {
+	q, end := s.nextInk(si, p)
+	if q < 0 {
+		return ""
+	}
+	return s.lettersAt(q, end)
 }

@@ -286,5 +286,6 @@ func (s *scanState) skipChunk(from, p, end int) int {
 	if e > s.lastInk {
 		s.lastInk = e
 	}
+	s.skipEnd = e
 	return e
 }

@@ -15,9 +15,12 @@ import (
 // On a multi-processor machine, chunks of the text are analysed by one worker
 // per processor while yield runs. yield is called on the calling goroutine. In
 // what it is given, Paragraph.Sentences indexes the sentences slice,
+// Sentence.Ignored is set as Analyze sets it,
 // Sentence.Tokens is empty, and both are reused once yield returns.
 func Stream(text string, opts Options, yield func(p *Paragraph, sentences []Sentence)) FactBox {
-	blocks := Extract(text, opts.Format)
+	x := NewExtraction(text, opts.Format)
+	blocks := x.Blocks
+	regions := ignoreRegions(text, opts.Format, blocks, x.Directives)
 	workers := runtime.GOMAXPROCS(0)
 	if len(text) < parallelMin {
 		workers = 1
@@ -37,6 +40,7 @@ func Stream(text string, opts Options, yield func(p *Paragraph, sentences []Sent
 			p := &r.paras[i]
 			total.add(&p.FactBox)
 			sents := r.sents[p.Sentences.First:p.Sentences.End]
+			markIgnored(text, sents, regions, &opts)
 			p.Sentences = Range{0, len(sents)}
 			yield(p, sents)
 		}

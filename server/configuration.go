@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/factbox/factbox/analysis"
+	"github.com/factbox/factbox/analysis/config"
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
@@ -20,6 +21,13 @@ type Settings struct {
 	MinWords      int                 `json:"minWords"`
 	Diagnostics   DiagnosticsSettings `json:"diagnostics"`
 	Languages     []string            `json:"languages"`
+	// ConfigPath, when set, names the .factbox.toml every document uses
+	// instead of its nearest one.
+	ConfigPath string `json:"configPath"`
+
+	// explicit holds the values the client set, which win over a config
+	// file's; the others are defaults, which lose to it.
+	explicit config.Values
 }
 
 // DiagnosticsSettings are the settings under factbox.diagnostics.
@@ -45,7 +53,8 @@ type settingsPatch struct {
 	Diagnostics   *struct {
 		Enable *bool `json:"enable"`
 	} `json:"diagnostics"`
-	Languages []string `json:"languages"`
+	Languages  []string `json:"languages"`
+	ConfigPath *string  `json:"configPath"`
 }
 
 // ParseSettings reads settings from raw, which is either the "factbox" section
@@ -68,7 +77,7 @@ func ParseSettings(raw json.RawMessage) (s Settings, ok bool, warnings []string,
 		if string(raw) == "null" {
 			return s, false, nil, nil
 		}
-	} else if !hasAny(outer, "hardLevel", "veryHardLevel", "minWords", "diagnostics", "languages") {
+	} else if !hasAny(outer, "hardLevel", "veryHardLevel", "minWords", "diagnostics", "languages", "configPath") {
 		return s, false, nil, nil
 	}
 	var p settingsPatch
@@ -98,6 +107,10 @@ func ParseSettings(raw json.RawMessage) (s Settings, ok bool, warnings []string,
 		warnings = append(warnings, fmt.Sprintf("veryHardLevel %g is below hardLevel %g; using %g for both", s.VeryHardLevel, s.HardLevel, s.HardLevel))
 		s.VeryHardLevel = s.HardLevel
 	}
+	if p.ConfigPath != nil {
+		s.ConfigPath = *p.ConfigPath
+	}
+	s.explicit = p.explicit(s)
 	return s, true, warnings, nil
 }
 
@@ -157,6 +170,12 @@ func (s *Server) didChangeConfiguration(_ *glsp.Context, params *protocol.DidCha
 		s.log.Warningf("workspace/didChangeConfiguration: %s; keeping the current settings", err)
 		return nil
 	}
+	s.ws.mu.Lock()
+	scopes := s.ws.folderScopes && len(s.ws.folders) > 0
+	s.ws.mu.Unlock()
+	if scopes {
+		defer func() { go s.pullFolderSettings() }()
+	}
 	if ok {
 		s.applySettings(settings, warnings)
 		return nil
@@ -208,9 +227,10 @@ func (s *Server) applySettings(settings Settings, warnings []string) {
 	}
 	s.mu.Lock()
 	s.settings = settings
+	scoped := s.scopedLocked()
 	s.mu.Unlock()
 	docs := s.store.Reconfigure(func(d *Document) *Document {
-		return d.withConfig(settings.docConfig(d.LanguageID))
+		return d.withConfig(s.documentConfig(scoped.forURI(d.URI), d.URI, d.LanguageID))
 	})
 	s.log.Infof("settings changed: %+v; re-publishing %d documents", settings, len(docs))
 	for _, d := range docs {

@@ -2,11 +2,14 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/factbox/factbox/analysis"
+	"github.com/factbox/factbox/analysis/config"
 )
 
 func TestParseSettings(t *testing.T) {
@@ -24,6 +27,7 @@ func TestParseSettings(t *testing.T) {
 		ok       bool
 		warnings int
 		err      bool
+		explicit string // the fields the client set, as explicitNames lists them
 	}{
 		{name: "absent", raw: "", want: def},
 		{name: "null", raw: "null", want: def},
@@ -31,13 +35,15 @@ func TestParseSettings(t *testing.T) {
 		{name: "factbox null", raw: `{"factbox":null}`, want: def},
 		{name: "empty section", raw: `{"factbox":{}}`, want: def, ok: true},
 		{name: "nested", raw: `{"factbox":{"hardLevel":8,"veryHardLevel":12,"minWords":5}}`, ok: true,
-			want: with(func(s *Settings) { s.HardLevel, s.VeryHardLevel, s.MinWords = 8, 12, 5 })},
+			want: with(func(s *Settings) { s.HardLevel, s.VeryHardLevel, s.MinWords = 8, 12, 5 }), explicit: "hard=8 veryHard=12 min=5"},
 		{name: "bare", raw: `{"hardLevel":9,"diagnostics":{"enable":false},"languages":["text"]}`, ok: true,
-			want: with(func(s *Settings) { s.HardLevel, s.Diagnostics.Enable, s.Languages = 9, false, []string{"text"} })},
+			want: with(func(s *Settings) { s.HardLevel, s.Diagnostics.Enable, s.Languages = 9, false, []string{"text"} }), explicit: "hard=9 diagnostics=false"},
 		{name: "negative minWords", raw: `{"factbox":{"minWords":-3}}`, ok: true, warnings: 1,
-			want: with(func(s *Settings) { s.MinWords = 0 })},
+			want: with(func(s *Settings) { s.MinWords = 0 }), explicit: "min=0"},
 		{name: "very hard below hard", raw: `{"factbox":{"hardLevel":12,"veryHardLevel":11}}`, ok: true, warnings: 1,
-			want: with(func(s *Settings) { s.HardLevel, s.VeryHardLevel = 12, 12 })},
+			want: with(func(s *Settings) { s.HardLevel, s.VeryHardLevel = 12, 12 }), explicit: "hard=12 veryHard=12"},
+		{name: "config path", raw: `{"factbox":{"configPath":"~/docs.toml"}}`, ok: true,
+			want: with(func(s *Settings) { s.ConfigPath = "~/docs.toml" })},
 		{name: "wrong type", raw: `{"factbox":{"hardLevel":"ten"}}`, want: def, err: true},
 		{name: "not an object", raw: `[1]`, want: def, err: true},
 	}
@@ -50,11 +56,33 @@ func TestParseSettings(t *testing.T) {
 			if err != nil {
 				return
 			}
+			if e := explicitNames(got.explicit); e != tt.explicit {
+				t.Errorf("explicit %q, want %q", e, tt.explicit)
+			}
+			got.explicit = config.Values{}
 			if ok != tt.ok || len(warnings) != tt.warnings || !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("ParseSettings(%s) = %+v, %t, %q; want %+v, %t, %d warnings", tt.raw, got, ok, warnings, tt.want, tt.ok, tt.warnings)
 			}
 		})
 	}
+}
+
+// explicitNames lists the fields v sets with their values.
+func explicitNames(v config.Values) string {
+	var out []string
+	if v.HardLevel != nil {
+		out = append(out, fmt.Sprintf("hard=%g", *v.HardLevel))
+	}
+	if v.VeryHardLevel != nil {
+		out = append(out, fmt.Sprintf("veryHard=%g", *v.VeryHardLevel))
+	}
+	if v.MinWords != nil {
+		out = append(out, fmt.Sprintf("min=%d", *v.MinWords))
+	}
+	if v.Diagnostics != nil {
+		out = append(out, fmt.Sprintf("diagnostics=%t", *v.Diagnostics))
+	}
+	return strings.Join(out, " ")
 }
 
 func TestDocConfig(t *testing.T) {

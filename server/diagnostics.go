@@ -179,8 +179,8 @@ func (c *messageCache) message(a *analysis.Document, sent *analysis.Sentence) st
 	return msg
 }
 
-// sentenceDiagnostics returns a diagnostic for each hard and very hard
-// sentence of a, whose text m maps. A sentence whose span m cannot map is
+// sentenceDiagnostics returns a diagnostic for each flagged (hard or very
+// hard, not ignored) sentence of a, whose text m maps. A sentence whose span m cannot map is
 // left out and reported in the error. cache, which may be nil, carries
 // messages over from the document's previous publication.
 func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) ([]protocol.Diagnostic, error) {
@@ -194,8 +194,15 @@ func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) (
 	diags := []protocol.Diagnostic{}
 	var errs []error
 	cursor := m.Cursor() // sentences come in order
+	para := 0
 	for i := range a.Sentences {
 		sent := &a.Sentences[i]
+		if !sent.Flagged() {
+			continue
+		}
+		for para < len(a.Paragraphs)-1 && a.Paragraphs[para].Sentences.End <= i {
+			para++
+		}
 		var severity protocol.DiagnosticSeverity
 		var code string
 		switch sent.Difficulty {
@@ -216,11 +223,13 @@ func sentenceDiagnostics(a *analysis.Document, m *Mapper, cache *messageCache) (
 			continue
 		}
 		diags = append(diags, protocol.Diagnostic{
-			Range:    rng,
-			Severity: &severity,
-			Code:     &protocol.IntegerOrString{Value: code},
-			Source:   ptr(Name),
-			Message:  cache.message(a, sent),
+			Range:           rng,
+			Severity:        &severity,
+			Code:            &protocol.IntegerOrString{Value: code},
+			CodeDescription: hardSentencesDescription,
+			Source:          ptr(Name),
+			Message:         cache.message(a, sent),
+			Data:            newDiagnosticData(a, para, sent),
 		})
 	}
 	return diags, errors.Join(errs...)
@@ -236,13 +245,14 @@ const longestWords = 3
 //	Very hard to read: grade 16.2 (very hard from 14) · 38 words · longest: "vicissitudes", "infrastructure", "comprehensively"
 func sentenceMessage(a *analysis.Document, sent *analysis.Sentence) string {
 	var b strings.Builder
+	grade := analysis.FormatGrade(sent.FactBox.Level, 1, a.Options) // never reads as reaching a tier it does not
 	switch sent.Difficulty {
 	case analysis.VeryHard:
-		fmt.Fprintf(&b, "Very hard to read: grade %.1f (very hard from %s)", sent.FactBox.Level, formatThreshold(a.Options.VeryHardLevel))
+		fmt.Fprintf(&b, "Very hard to read: grade %s (very hard from %s)", grade, formatThreshold(a.Options.VeryHardLevel))
 	case analysis.Hard:
-		fmt.Fprintf(&b, "Hard to read: grade %.1f (hard from %s)", sent.FactBox.Level, formatThreshold(a.Options.HardLevel))
+		fmt.Fprintf(&b, "Hard to read: grade %s (hard from %s)", grade, formatThreshold(a.Options.HardLevel))
 	default:
-		fmt.Fprintf(&b, "Grade %.1f", sent.FactBox.Level)
+		fmt.Fprintf(&b, "Grade %s", grade)
 	}
 	fmt.Fprintf(&b, " · %d words", sent.FactBox.Tokens)
 	if words := longest(a, sent, longestWords); len(words) > 0 {

@@ -85,8 +85,15 @@ func TestSentenceDiagnostics(t *testing.T) {
     },
     "severity": 2,
     "code": "very-hard-sentence",
+    "codeDescription": {
+      "href": "https://github.com/factbox/factbox#hard-sentences"
+    },
     "source": "factbox",
-    "message": "Very hard to read: grade 16.2 (very hard from 14) · 9 words · longest: \"vicissitudes\", \"infrastructure\", \"comprehensively\""
+    "message": "Very hard to read: grade 16.2 (very hard from 14) · 9 words · longest: \"vicissitudes\", \"infrastructure\", \"comprehensively\"",
+    "data": {
+      "paragraphOffset": 11,
+      "sentenceLength": 77
+    }
   },
   {
     "range": {
@@ -101,12 +108,30 @@ func TestSentenceDiagnostics(t *testing.T) {
     },
     "severity": 3,
     "code": "hard-sentence",
+    "codeDescription": {
+      "href": "https://github.com/factbox/factbox#hard-sentences"
+    },
     "source": "factbox",
-    "message": "Hard to read: grade 11.0 (hard from 10) · 8 words · longest: \"middling\", \"sentence\", \"quietly\""
+    "message": "Hard to read: grade 11.0 (hard from 10) · 8 words · longest: \"middling\", \"sentence\", \"quietly\"",
+    "data": {
+      "paragraphOffset": 89,
+      "sentenceLength": 51
+    }
   }
 ]`
 	if string(got) != want {
 		t.Fatalf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestSentenceDiagnosticsIgnored(t *testing.T) {
+	for _, reason := range []analysis.Ignore{analysis.IgnoredByFile, analysis.IgnoredByDisable, analysis.IgnoredByBlock, analysis.IgnoredByPattern} {
+		a := diagAnalysis(t)
+		a.Sentences[1].Ignored = reason
+		diags, err := sentenceDiagnostics(a, NewMapper(diagText, UTF16), nil)
+		if err != nil || len(diags) != 1 || diags[0].Code.Value != CodeHardSentence {
+			t.Errorf("ignored by %s: %d diagnostics, err %v; want only the hard sentence's", reason, len(diags), err)
+		}
 	}
 }
 

@@ -26,8 +26,9 @@ type diagnosticsParams struct {
 func (p diagnosticsParams) MarshalJSON() ([]byte, error) { return p.appendJSON(nil), nil }
 
 // appendJSON appends what encoding/json makes of p.PublishDiagnosticsParams.
-// A diagnostic with fields the server does not set (code description, tags,
-// related information, data, a numeric code) goes through encoding/json.
+// A diagnostic with fields the server does not set (tags, related
+// information, data of another type than diagnosticData, a numeric code) goes
+// through encoding/json.
 func (p diagnosticsParams) appendJSON(b []byte) []byte {
 	b = slices.Grow(b, 64+len(p.URI)+len(p.Diagnostics)*256)
 	b = append(b, `{"uri":`...)
@@ -49,7 +50,8 @@ func (p diagnosticsParams) appendJSON(b []byte) []byte {
 		if d.Code != nil {
 			code, codeIsString = d.Code.Value.(string)
 		}
-		if d.CodeDescription != nil || d.Tags != nil || d.RelatedInformation != nil || d.Data != nil || !codeIsString {
+		data, dataFast := d.Data.(diagnosticData)
+		if d.Tags != nil || d.RelatedInformation != nil || (d.Data != nil && !dataFast) || !codeIsString {
 			enc, err := json.Marshal(d)
 			if err != nil {
 				enc = []byte("null")
@@ -67,12 +69,21 @@ func (p diagnosticsParams) appendJSON(b []byte) []byte {
 			b = append(b, `,"code":`...)
 			b = appendJSONString(b, code)
 		}
+		if d.CodeDescription != nil {
+			b = append(b, `,"codeDescription":{"href":`...)
+			b = appendJSONString(b, d.CodeDescription.HRef)
+			b = append(b, '}')
+		}
 		if d.Source != nil {
 			b = append(b, `,"source":`...)
 			b = appendJSONString(b, *d.Source)
 		}
 		b = append(b, `,"message":`...)
 		b = appendJSONString(b, d.Message)
+		if dataFast {
+			b = append(b, `,"data":`...)
+			b = data.appendJSON(b)
+		}
 		b = append(b, '}')
 	}
 	return append(b, "]}"...)

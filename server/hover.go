@@ -72,14 +72,14 @@ func factBoxesAt(a *analysis.Document, offset int) factBoxes {
 // hoverRow is one row of the hover table.
 type hoverRow struct {
 	label  string
-	format func(analysis.FactBox) string
+	format func(analysis.FactBox, analysis.Options) string
 }
 
 var hoverRows = []hoverRow{
-	{"Level", func(f analysis.FactBox) string { return strconv.FormatFloat(f.Level, 'f', 3, 64) }},
-	{"Tokens", func(f analysis.FactBox) string { return strconv.Itoa(f.Tokens) }},
-	{"Types", func(f analysis.FactBox) string { return strconv.Itoa(f.Types) }},
-	{"TTR", func(f analysis.FactBox) string { return strconv.FormatFloat(f.TTR, 'f', 3, 64) }},
+	{"Level", func(f analysis.FactBox, o analysis.Options) string { return analysis.FormatGrade(f.Level, 3, o) }},
+	{"Tokens", func(f analysis.FactBox, _ analysis.Options) string { return strconv.Itoa(f.Tokens) }},
+	{"Types", func(f analysis.FactBox, _ analysis.Options) string { return strconv.Itoa(f.Types) }},
+	{"TTR", func(f analysis.FactBox, _ analysis.Options) string { return strconv.FormatFloat(f.TTR, 'f', 3, 64) }},
 }
 
 // renderHover renders the fact boxes as a Markdown table, or as aligned plain
@@ -104,7 +104,7 @@ func renderHover(fb factBoxes, markdown bool) string {
 		for _, row := range hoverRows {
 			b.WriteString("| " + row.label)
 			for _, box := range boxes {
-				b.WriteString(" | " + row.format(box))
+				b.WriteString(" | " + row.format(box, fb.analysis.Options))
 			}
 			b.WriteString(" |\n")
 		}
@@ -117,15 +117,20 @@ func renderHover(fb factBoxes, markdown bool) string {
 		for _, row := range hoverRows {
 			fmt.Fprintf(&b, "%-8s", row.label)
 			for _, box := range boxes {
-				fmt.Fprintf(&b, " %10s", row.format(box))
+				fmt.Fprintf(&b, " %10s", row.format(box, fb.analysis.Options))
 			}
 			b.WriteString("\n")
 		}
 	}
 	if fb.sentence != nil {
-		b.WriteString("\n" + explainLevel(fb.sentence.FactBox) + "\n")
-		if fb.sentence.Difficulty != analysis.OK && !fb.noMessage {
+		b.WriteString("\n" + explainLevel(fb.sentence.FactBox, fb.analysis.Options) + "\n")
+		// A client that shows diagnostics in its hover has shown this
+		// message already, unless the sentence is ignored (no diagnostic).
+		if fb.sentence.Difficulty != analysis.OK && (!fb.noMessage || fb.sentence.Ignored != analysis.NotIgnored) {
 			b.WriteString("\n" + sentenceMessage(fb.analysis, fb.sentence) + "\n")
+			if fb.sentence.Ignored != analysis.NotIgnored {
+				b.WriteString("\n" + ignoredNote(fb.sentence.Ignored, markdown) + "\n")
+			}
 		}
 	}
 	return b.String()
@@ -135,7 +140,34 @@ func renderHover(fb factBoxes, markdown bool) string {
 // so that a writer sees whether length or long words drive it:
 //
 //	Sentence grade 16.2 = 0.39 × 38 words + 11.8 × 1.71 syllables/word − 15.59
-func explainLevel(f analysis.FactBox) string {
-	return fmt.Sprintf("Sentence grade %.1f = 0.39 × %d words + 11.8 × %.2f syllables/word − 15.59",
-		f.Level, f.Tokens, f.SyllablesPerWord)
+func explainLevel(f analysis.FactBox, opts analysis.Options) string {
+	return fmt.Sprintf("Sentence grade %s = 0.39 × %d words + 11.8 × %.2f syllables/word − 15.59",
+		analysis.FormatGrade(f.Level, 1, opts), f.Tokens, f.SyllablesPerWord)
+}
+
+// ignoredNote says why a hard sentence has no diagnostic. Comments are put
+// in code spans in Markdown, where they would otherwise vanish.
+func ignoredNote(g analysis.Ignore, markdown bool) string {
+	code := func(s string) string {
+		if markdown {
+			return "`" + s + "`"
+		}
+		return s
+	}
+	var why string
+	switch g {
+	case analysis.IgnoredByFile:
+		why = "the front matter says " + code("factbox: false")
+	case analysis.IgnoredByDisable:
+		why = "it is between " + code("<!-- factbox-disable -->") + " and " + code("<!-- factbox-enable -->")
+	case analysis.IgnoredByBlock:
+		why = "its block follows " + code("<!-- factbox-ignore -->")
+	case analysis.IgnoredByPattern:
+		why = "it matches an " + code("ignore") + " pattern of the config file"
+	case analysis.IgnoredBySetting:
+		why = "diagnostics are off for this file"
+	default:
+		why = g.String()
+	}
+	return "Not flagged: " + why + "."
 }

@@ -189,3 +189,47 @@ func TestHoverDiagnosticMessage(t *testing.T) {
 		})
 	}
 }
+
+// TestHoverIgnored checks that the hover of an ignored hard sentence says why
+// it has no diagnostic, with the comment kept visible in Markdown.
+func TestHoverIgnored(t *testing.T) {
+	opts := DefaultSettings().docConfig("markdown").opts
+	tests := []struct {
+		name, text, md, plain string
+	}{
+		{name: "disable", text: "<!-- factbox-disable -->\n" + hardQuote + "\n",
+			md:    "Not flagged: it is between `<!-- factbox-disable -->` and `<!-- factbox-enable -->`.",
+			plain: "Not flagged: it is between <!-- factbox-disable --> and <!-- factbox-enable -->."},
+		{name: "block", text: "<!-- factbox-ignore -->\n" + hardQuote + "\n", md: "Not flagged: its block follows `<!-- factbox-ignore -->`."},
+		{name: "front matter", text: "---\nfactbox: false\n---\n" + hardQuote + "\n", md: "Not flagged: the front matter says `factbox: false`."},
+		{name: "not ignored", text: hardQuote + "\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := analysis.Analyze(tt.text, opts)
+			fb := factBoxesAt(a, strings.Index(tt.text, "considerable"))
+			md, plain := renderHover(fb, true), renderHover(fb, false)
+			// A client that shows diagnostics in hovers has none to show for
+			// an ignored sentence: the hover still says why.
+			quiet := fb
+			quiet.noMessage = true
+			if got := renderHover(quiet, true); tt.md != "" && got != md {
+				t.Errorf("for a client showing diagnostics:\n%s\nwant the same as for others:\n%s", got, md)
+			} else if tt.md == "" && strings.Contains(got, "hard to read") {
+				t.Errorf("for a client showing diagnostics, the message of a flagged sentence is repeated:\n%s", got)
+			}
+			if tt.md == "" {
+				if strings.Contains(md, "Not flagged") {
+					t.Fatalf("a flagged sentence says it is not:\n%s", md)
+				}
+				return
+			}
+			if !strings.HasSuffix(md, "\n\n"+tt.md+"\n") {
+				t.Errorf("markdown hover:\n%s\nwant it to end with %q", md, tt.md)
+			}
+			if tt.plain != "" && !strings.HasSuffix(plain, "\n\n"+tt.plain+"\n") {
+				t.Errorf("plain hover:\n%s\nwant it to end with %q", plain, tt.plain)
+			}
+		})
+	}
+}

@@ -40,9 +40,14 @@ type initializeParams struct {
 			} `json:"hover"`
 		} `json:"textDocument"`
 		Workspace *struct {
-			Configuration bool `json:"configuration"`
+			Configuration         bool `json:"configuration"`
+			WorkspaceFolders      bool `json:"workspaceFolders"`
+			DidChangeWatchedFiles *struct {
+				DynamicRegistration bool `json:"dynamicRegistration"`
+			} `json:"didChangeWatchedFiles"`
 		} `json:"workspace"`
 	} `json:"capabilities"`
+	WorkspaceFolders []protocol.WorkspaceFolder `json:"workspaceFolders"`
 }
 
 // serverCapabilities adds LSP 3.17's positionEncoding to glsp's capabilities.
@@ -102,6 +107,7 @@ func (s *Server) initialize(ctx *glsp.Context) (any, bool, bool, error) {
 	s.hoverMarkdown = markdown
 	s.hoverQuiet = clientShowsDiagnosticsInHover(params.InitializationOptions)
 	s.pullConfig = caps.Workspace != nil && caps.Workspace.Configuration
+	s.initWorkspace(params)
 	s.handler.proto.SetInitialized(true)
 	client := "unknown client"
 	if params.ClientInfo != nil {
@@ -119,6 +125,10 @@ func (s *Server) initialize(ctx *glsp.Context) (any, bool, bool, error) {
 					Save:      true,
 				},
 				HoverProvider: true,
+				CodeActionProvider: protocol.CodeActionOptions{
+					CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix},
+				},
+				Workspace: workspaceCapabilities,
 			},
 			PositionEncoding: enc.String(),
 		},
@@ -137,8 +147,10 @@ func clientShowsDiagnosticsInHover(raw json.RawMessage) bool {
 	return len(raw) > 0 && json.Unmarshal(raw, &o) == nil && o.Shows
 }
 
-// initialized handles the initialized notification.
+// initialized handles the initialized notification: the server may now
+// ask the client for file watchers and for each folder's settings.
 func (s *Server) initialized(*glsp.Context, *protocol.InitializedParams) error {
+	s.startWorkspace()
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/factbox/factbox/analysis/config"
 	"github.com/sourcegraph/jsonrpc2"
 	"github.com/tliron/commonlog"
 	"github.com/tliron/glsp"
@@ -37,6 +38,7 @@ type Server struct {
 	log     commonlog.Logger
 	store   *Store
 	handler *Handler
+	ws      *workspace
 
 	mu            sync.Mutex // guards the fields below, and orders settings changes with opens
 	state         lifecycle
@@ -64,6 +66,7 @@ func New(opts Options) *Server {
 		store:    NewStore(),
 		settings: DefaultSettings(),
 		workers:  make(map[string]*worker),
+		ws:       newWorkspace(config.OS{}),
 	}
 	if s.log == nil {
 		s.log = commonlog.GetLogger(Name)
@@ -180,6 +183,14 @@ func newHandler(s *Server) *Handler {
 		TextDocumentDidSave:             s.didSave,
 		TextDocumentDidClose:            s.didClose,
 		TextDocumentHover:               s.hover,
+		WorkspaceDidChangeWatchedFiles: func(_ *glsp.Context, p *protocol.DidChangeWatchedFilesParams) error {
+			s.didChangeWatchedFiles(p)
+			return nil
+		},
+		WorkspaceDidChangeWorkspaceFolders: func(_ *glsp.Context, p *protocol.DidChangeWorkspaceFoldersParams) error {
+			s.didChangeWorkspaceFolders(p)
+			return nil
+		},
 	}}
 }
 
@@ -212,6 +223,13 @@ func (h *Handler) Handle(ctx *glsp.Context) (result any, validMethod, validParam
 			return nil, true, false, err
 		}
 		result, err := h.s.factBox(&params)
+		return result, true, true, err
+	case protocol.MethodTextDocumentCodeAction:
+		var params codeActionParams
+		if err := decodeParams(ctx.Params, &params); err != nil {
+			return nil, true, false, err
+		}
+		result, err := h.s.codeAction(&params)
 		return result, true, true, err
 	}
 	return h.proto.Handle(ctx)

@@ -12,7 +12,8 @@ import (
 func (s *Server) didOpen(_ *glsp.Context, params *protocol.DidOpenTextDocumentParams) error {
 	item := params.TextDocument
 	s.mu.Lock()
-	d := newDocument(item.URI, item.LanguageID, item.Version, item.Text, s.encoding, s.settings.docConfig(item.LanguageID), nil)
+	cfg := s.documentConfig(s.scopedLocked().forURI(item.URI), item.URI, item.LanguageID)
+	d := newDocument(item.URI, item.LanguageID, item.Version, item.Text, s.encoding, cfg, nil)
 	replaced := s.store.Open(d)
 	s.mu.Unlock()
 	if replaced != nil {
@@ -20,6 +21,7 @@ func (s *Server) didOpen(_ *glsp.Context, params *protocol.DidOpenTextDocumentPa
 	}
 	s.log.Infof("open %s (%s, version %d, %d bytes)", item.URI, item.LanguageID, item.Version, len(item.Text))
 	s.schedule(d)
+	s.checkConfigDocument(d)
 	return nil
 }
 
@@ -40,12 +42,14 @@ func (s *Server) didChange(_ *glsp.Context, params *protocol.DidChangeTextDocume
 		return fmt.Errorf("ignoring change: %w", err)
 	}
 	s.schedule(d)
+	s.checkConfigDocument(d)
 	return nil
 }
 
 // didSave handles textDocument/didSave; the server has already seen every
-// change, so there is nothing to do.
+// change, so there is nothing to do but re-read a saved config file.
 func (s *Server) didSave(_ *glsp.Context, params *protocol.DidSaveTextDocumentParams) error {
+	s.configSaved(params.TextDocument.URI)
 	if _, err := s.store.Get(params.TextDocument.URI); err != nil {
 		return fmt.Errorf("save: %w", err)
 	}

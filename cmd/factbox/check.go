@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -36,6 +37,7 @@ type checkFlags struct {
 	veryHardLevel float64
 	minWords      int
 	ext           string
+	stdinName     string
 }
 
 func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -50,6 +52,9 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Float64Var(&f.veryHardLevel, "very-hard-level", def.VeryHardLevel, "grade `level` from which a sentence is very hard")
 	fs.IntVar(&f.minWords, "min-words", def.MinWords, "fewest `words` a sentence needs to be hard")
 	fs.StringVar(&f.ext, "ext", defaultExtensions, "file name `extensions` to check in folders, separated by commas")
+	fs.StringVar(&f.stdinName, "stdin-filename", "", "`name` to report standard input (-) as; its extension picks the markup")
+	var cf configFlags
+	addConfigFlags(fs, &cf)
 	fs.Usage = func() { checkUsage(stderr, fs) }
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -84,13 +89,22 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "factbox check: --markup must be auto, markdown or plain, not %q\n", f.markup)
 		return 2
 	}
+	configs, err := newConfigResolver(fs, f, cf)
+	if err != nil {
+		fmt.Fprintf(stderr, "factbox check: %v\n", err)
+		return 2
+	}
 	if len(files) == 0 {
 		fmt.Fprintln(stderr, "factbox check: no files given (use - for standard input)")
 		fs.Usage()
 		return 2
 	}
+	if f.stdinName != "" && !slices.Contains(files, "-") {
+		fmt.Fprintln(stderr, "factbox check: --stdin-filename names standard input, but - is not among the files")
+		return 2
+	}
 	code := 0
-	files = expandArgs(files, exts, func(err error) {
+	files, walked := expandArgs(files, exts, func(err error) {
 		fmt.Fprintf(stderr, "factbox check: %v\n", err)
 		code = 2
 	})
@@ -104,22 +118,43 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts.HardLevel, opts.VeryHardLevel, opts.MinWords = f.hardLevel, f.veryHardLevel, f.minWords
 
 	rep := newReporter(out, opts)
+	if tr, ok := rep.(*textReporter); ok {
+		tr.stdinNote = f.markup == "auto"
+	}
 	var sum summary
 	for _, name := range files {
+		shown := stdinShown(name, f.stdinName)
+		o, fresh, err := configs.options(shown, opts)
+		if err != nil {
+			if errors.Is(err, errExcluded) {
+				if !walked[name] {
+					// A file named on the command line says why it is left out;
+					// one found in a folder is left out quietly.
+					fmt.Fprintf(stderr, "factbox check: %v; skipped\n", err)
+				}
+				continue
+			}
+			if fresh {
+				fmt.Fprintf(stderr, "factbox check: %v\n", err)
+			}
+			code = 2
+			sum.unreadable++
+			rep.fileError(shown, err)
+			continue
+		}
 		text, err := readDocument(name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "factbox check: %v\n", err)
 			code = 2
 			sum.unreadable++
-			rep.fileError(name, err)
+			rep.fileError(shown, err)
 			continue
 		}
 		if off := invalidUTF8(text); off >= 0 {
 			fmt.Fprintf(stderr, "factbox check: %s: invalid UTF-8 at byte %d; such bytes read as U+FFFD\n", name, off)
 		}
-		o := opts
-		o.Format = markupOf(name, f.markup)
-		sum.add(name, rep.file(name, text, o))
+		o.Format = markupOf(shown, f.markup)
+		sum.add(shown, rep.file(shown, text, o))
 	}
 	rep.close(&sum)
 	if err := out.Flush(); err != nil {
@@ -246,6 +281,9 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) tally {
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
+			if !s.Flagged() {
+				continue
+			}
 			threshold := opts.HardLevel
 			switch s.Difficulty {
 			case analysis.OK:
@@ -263,18 +301,18 @@ func writeText(w io.Writer, name, text string, opts analysis.Options) tally {
 			line = append(line, ": "...)
 			line = append(line, s.Difficulty.String()...)
 			line = append(line, ": grade "...)
-			line = strconv.AppendFloat(line, s.FactBox.Level, 'f', 1, 64)
+			line = analysis.AppendGrade(line, s.FactBox.Level, 1, opts) // never reads as a tier it does not reach
 			line = append(line, " (≥ "...)
 			line = strconv.AppendFloat(line, threshold, 'g', -1, 64)
 			line = append(line, "), "...)
 			line = strconv.AppendInt(line, int64(s.FactBox.Tokens), 10)
 			line = append(line, " words: "...)
-			line = appendExcerpt(line, text[s.Span.Start:s.Span.End], 72)
+			line = appendExcerpt(line, analysis.ShownText(text, sents, i, opts.Format), 72)
 			line = append(line, '\n')
 			w.Write(line)
 		}
 	})
-	fmt.Fprintf(w, "%s: Level %.3f · Tokens %d · Types %d · TTR %.3f\n", displayName(name), fb.Level, fb.Tokens, fb.Types, fb.TTR)
+	fmt.Fprintf(w, "%s: Level %s · Tokens %d · Types %d · TTR %.3f\n", displayName(name), analysis.FormatGrade(fb.Level, 3, opts), fb.Tokens, fb.Types, fb.TTR)
 	fmt.Fprintf(w, "  Sentences %d · Words/sentence %.1f · Syllables/word %.2f\n", fb.Sentences, fb.WordsPerSentence, fb.SyllablesPerWord)
 	fmt.Fprintf(w, "  Reading Ease %.1f · ARI %.1f · Coleman–Liau %.1f · Gunning Fog %.1f · SMOG %.1f\n",
 		fb.ReadingEase, fb.ARI, fb.ColemanLiau, fb.GunningFog, fb.SMOG)
@@ -410,6 +448,9 @@ type jsonSentence struct {
 	Level      float64   `json:"level"`
 	Difficulty string    `json:"difficulty"`
 	Rule       string    `json:"rule"`
+	// Ignored says why the sentence is not flagged though hard (see
+	// analysis.Ignore); absent when it is not ignored.
+	Ignored string `json:"ignored,omitempty"`
 }
 
 type jsonRange struct {
@@ -440,11 +481,13 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, tally) {
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
-			switch s.Difficulty {
-			case analysis.Hard:
-				jf.Hard++
-			case analysis.VeryHard:
-				jf.VeryHard++
+			if s.Flagged() {
+				switch s.Difficulty {
+				case analysis.Hard:
+					jf.Hard++
+				case analysis.VeryHard:
+					jf.VeryHard++
+				}
 			}
 			jf.Sentences = append(jf.Sentences, jsonSentence{
 				Range:      jsonRange{pos(s.Span.Start), pos(s.Span.End)},
@@ -453,6 +496,7 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, tally) {
 				Level:      round3(s.FactBox.Level),
 				Difficulty: s.Difficulty.String(),
 				Rule:       s.Rule,
+				Ignored:    s.Ignored.String(),
 			})
 		}
 	})

@@ -148,6 +148,9 @@ func pluralWord(n int, word string) string {
 type textReporter struct {
 	w     io.Writer
 	count int
+	// stdinNote says, before standard input's report, how it was read
+	// (writeStdinMarkup): --markup was left to auto.
+	stdinNote bool
 }
 
 func (r *textReporter) file(name, text string, opts analysis.Options) tally {
@@ -155,6 +158,9 @@ func (r *textReporter) file(name, text string, opts analysis.Options) tally {
 		fmt.Fprintln(r.w)
 	}
 	r.count++
+	if name == "-" && r.stdinNote {
+		writeStdinMarkup(r.w)
+	}
 	return writeText(r.w, name, text, opts)
 }
 
@@ -206,13 +212,14 @@ func (f *finding) code() string {
 }
 
 // message explains the finding, for example
-// "Very hard to read: grade 24.3 (very hard from 14) · 48 words".
-func (f *finding) message() string {
+// "Very hard to read: grade 24.3 (very hard from 14) · 48 words". The grade
+// never reads as a tier it does not reach (analysis.FormatGrade).
+func (f *finding) message(opts analysis.Options) string {
 	what, from := "Hard to read", "hard from"
 	if f.difficulty == analysis.VeryHard {
 		what, from = "Very hard to read", "very hard from"
 	}
-	return fmt.Sprintf("%s: grade %s (%s %s) · %d words", what, strconv.FormatFloat(f.level, 'f', 1, 64), from, strconv.FormatFloat(f.threshold, 'f', -1, 64), f.words)
+	return fmt.Sprintf("%s: grade %s (%s %s) · %d words", what, analysis.FormatGrade(f.level, 1, opts), from, strconv.FormatFloat(f.threshold, 'f', -1, 64), f.words)
 }
 
 // findings returns the hard and very hard sentences of one document, in
@@ -226,6 +233,9 @@ func findings(text string, opts analysis.Options) ([]finding, tally) {
 		t.sentences += len(sents)
 		for i := range sents {
 			s := &sents[i]
+			if !s.Flagged() {
+				continue // easy, or ignored by a directive
+			}
 			f := finding{difficulty: s.Difficulty, level: s.FactBox.Level, words: s.FactBox.Tokens}
 			switch s.Difficulty {
 			case analysis.Hard:

@@ -50,7 +50,7 @@ func (r *checkstyleReporter) file(name, text string, opts analysis.Options) tall
 		if f.difficulty == analysis.VeryHard {
 			sev = "warning"
 		}
-		cf.Errors[i] = checkstyleError{Line: f.start.Line, Column: f.start.Column, Severity: sev, Message: f.message(), Source: "factbox." + f.code()}
+		cf.Errors[i] = checkstyleError{Line: f.start.Line, Column: f.start.Column, Severity: sev, Message: f.message(opts), Source: "factbox." + f.code()}
 	}
 	r.write(cf)
 	return t

@@ -35,7 +35,7 @@ func (r *githubReporter) file(name, text string, opts analysis.Options) tally {
 		} else {
 			fmt.Fprintf(r.w, ",endLine=%d", f.end.Line)
 		}
-		fmt.Fprintf(r.w, ",title=%s::%s\n", f.code(), githubData(f.message()))
+		fmt.Fprintf(r.w, ",title=%s::%s\n", f.code(), githubData(f.message(opts)))
 	}
 	return t
 }

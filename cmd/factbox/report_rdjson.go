@@ -63,7 +63,7 @@ func (r *rdjsonReporter) file(name, text string, opts analysis.Options) tally {
 			sev = "WARNING"
 		}
 		r.result.Diagnostics = append(r.result.Diagnostics, rdjsonDiagnostic{
-			Message: f.message(),
+			Message: f.message(opts),
 			Location: rdjsonLocation{Path: displayName(name), Range: &rdjsonRange{
 				Start: rdjsonPosition{f.start.Line, f.startByte},
 				End:   rdjsonPosition{f.end.Line, f.endByte},

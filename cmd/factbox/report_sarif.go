@@ -135,7 +135,7 @@ func (r *sarifReporter) file(name, text string, opts analysis.Options) tally {
 	run := &r.log.Runs[0]
 	for i := range found {
 		f := &found[i]
-		res := sarifResult{RuleID: f.code(), Level: "note", Message: sarifMessage{f.message()}}
+		res := sarifResult{RuleID: f.code(), Level: "note", Message: sarifMessage{f.message(opts)}}
 		if f.difficulty == analysis.VeryHard {
 			res.RuleIndex, res.Level = 1, "warning"
 		}

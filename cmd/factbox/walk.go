@@ -45,10 +45,11 @@ func parseExtensions(list string) (map[string]bool, error) {
 // is in exts (see walkFolder); an argument that names nothing but holds glob
 // characters is matched as a pattern, where ** crosses folders (for shells
 // that do not expand it). A file reached twice is listed once. Arguments that
-// fail are reported through report and skipped.
-func expandArgs(args []string, exts map[string]bool, report func(error)) []string {
-	var files []string
+// fail are reported through report and skipped. walked holds the files found
+// in a folder or by a pattern rather than named.
+func expandArgs(args []string, exts map[string]bool, report func(error)) (files []string, walked map[string]bool) {
 	seen := map[string]bool{}
+	walked = map[string]bool{}
 	add := func(name string) {
 		if name != "-" {
 			key := filepath.Clean(name)
@@ -59,6 +60,12 @@ func expandArgs(args []string, exts map[string]bool, report func(error)) []strin
 		}
 		files = append(files, name)
 	}
+	found := func(name string) {
+		if !seen[filepath.Clean(name)] {
+			walked[name] = true
+		}
+		add(name)
+	}
 	ig := &ignores{cache: map[string]dirIgnore{}}
 	for _, arg := range args {
 		if arg == "-" {
@@ -68,11 +75,11 @@ func expandArgs(args []string, exts map[string]bool, report func(error)) []strin
 		info, err := os.Stat(arg)
 		switch {
 		case err == nil && info.IsDir():
-			if err := ig.walkFolder(arg, exts, add); err != nil {
+			if err := ig.walkFolder(arg, exts, found); err != nil {
 				report(err)
 			}
 		case err != nil && errors.Is(err, fs.ErrNotExist) && hasGlobMeta(arg):
-			if err := ig.expandGlob(arg, exts, add, report); err != nil {
+			if err := ig.expandGlob(arg, exts, found, report); err != nil {
 				report(err)
 			}
 		default:
@@ -80,7 +87,7 @@ func expandArgs(args []string, exts map[string]bool, report func(error)) []strin
 			add(arg)
 		}
 	}
-	return files
+	return files, walked
 }
 
 // hasGlobMeta reports whether name holds a character that makes it a pattern.

@@ -143,7 +143,12 @@ func TestExpandArgs(t *testing.T) {
 				t.Fatal(err)
 			}
 			var errs []error
-			got := expandArgs(tt.args, exts, func(err error) { errs = append(errs, err) })
+			got, walked := expandArgs(tt.args, exts, func(err error) { errs = append(errs, err) })
+			for _, name := range got {
+				if want := !slices.Contains(tt.args, name); walked[name] != want {
+					t.Errorf("walked[%q] = %t, want %t", name, walked[name], want)
+				}
+			}
 			for i := range got {
 				got[i] = filepath.ToSlash(got[i])
 			}

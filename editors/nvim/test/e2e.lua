@@ -287,6 +287,65 @@ local function run()
   end, 50)
   check("a Markdown buffer gets its diagnostics", md_ok, summary(factbox_diags(mdbuf)))
 
+  -- A quick fix: ask for the code actions of the diagnostic, apply "Ignore
+  -- this sentence" as Neovim applies a workspace edit, and the next
+  -- publication has no diagnostic.
+  local d = factbox_diags(mdbuf)[1]
+  if d then
+    local lsp = (d.user_data and d.user_data.lsp) or {}
+    local diag = {
+      range = lsp.range or { start = { line = d.lnum, character = d.col }, ["end"] = { line = d.end_lnum, character = d.end_col } },
+      severity = d.severity, code = d.code, source = d.source, message = d.message, data = lsp.data,
+    }
+    local actions = {}
+    local resp = vim.lsp.buf_request_sync(mdbuf, "textDocument/codeAction", {
+      textDocument = { uri = vim.uri_from_bufnr(mdbuf) },
+      range = diag.range,
+      context = { diagnostics = { diag } },
+    }, TIMEOUT)
+    for _, r in pairs(resp or {}) do
+      for _, a in ipairs(r.result or {}) do
+        table.insert(actions, a)
+      end
+    end
+    local titles = {}
+    for _, a in ipairs(actions) do
+      table.insert(titles, a.title)
+    end
+    check("code actions offer the three quick fixes", table.concat(titles, "|")
+      == "Ignore this sentence|Ignore this paragraph|Disable factbox in this file", table.concat(titles, "|"))
+    if actions[1] and actions[1].edit then
+      local mdclient = factbox.clients(mdbuf)[1]
+      vim.lsp.util.apply_workspace_edit(actions[1].edit, mdclient.offset_encoding or "utf-16")
+      -- The sentence starts its block: the disable comment goes on a line
+      -- of its own above it, where it cannot swallow the sentence.
+      local lines = vim.api.nvim_buf_get_lines(mdbuf, 0, -1, false)
+      check("the quick fix wraps the sentence in factbox-disable/enable",
+        lines[3] == "<!-- factbox-disable -->" and lines[4] == VERY_HARD .. "<!-- factbox-enable -->",
+        table.concat(lines, "\n"))
+      check("after the quick fix the sentence is not flagged", vim.wait(TIMEOUT, function()
+        return #factbox_diags(mdbuf) == 0
+      end, 50), summary(factbox_diags(mdbuf)))
+    end
+  end
+
+  -- A config change: writing a .factbox.toml in Neovim re-publishes the
+  -- documents under it with the file's thresholds.
+  local md2 = tmpdir .. "/other.md"
+  vim.fn.writefile({ "# Other", "", VERY_HARD }, md2)
+  vim.cmd("edit " .. vim.fn.fnameescape(md2))
+  local md2buf = vim.api.nvim_get_current_buf()
+  check("a second Markdown buffer is flagged", vim.wait(TIMEOUT, function()
+    return #factbox_diags(md2buf) == 1
+  end, 50), summary(factbox_diags(md2buf)))
+  vim.cmd("edit " .. vim.fn.fnameescape(tmpdir .. "/.factbox.toml"))
+  vim.api.nvim_buf_set_lines(0, 0, -1, false, { "minWords = 100" })
+  vim.cmd("silent write")
+  check("saving .factbox.toml with minWords = 100 clears the diagnostics", vim.wait(TIMEOUT, function()
+    return #factbox_diags(md2buf) == 0
+  end, 50), summary(factbox_diags(md2buf)))
+  vim.cmd("buffer " .. md2buf)
+
   local stopped
   if vim.fn.has("nvim-0.11") == 1 then
     stopped = client:is_stopped()

@@ -7,7 +7,8 @@
 // computeClientCapabilities(), exactly as LanguageClient.initialize does.
 // The surrounding fields (clientInfo, locale, trace, workspace folders) are
 // filled the way BaseLanguageClient.initialize fills them; initializationOptions
-// are the defaults of this extension's settings as declared in package.json.
+// are what the extension sends when the writer set nothing (explicitSettings):
+// the default languages as declared in package.json.
 // Run with: node scripts/capture-initialize-params.cjs
 'use strict';
 const fs = require('node:fs');
@@ -58,10 +59,11 @@ client._clientOptions = { markdown: { isTrusted: false, supportHtml: false } };
 client.registerBuiltinFeatures();
 const capabilities = client.computeClientCapabilities();
 
-// initializationOptions: { factbox: { ... } } from package.json's defaults,
-// and clientShowsDiagnosticsInHover, which the extension always sends.
+// initializationOptions: { factbox: { languages } } from package.json's
+// defaults; settings left at their defaults are not sent, so that a
+// project's .factbox.toml applies. clientShowsDiagnosticsInHover is always sent.
 const props = require(path.join(root, 'package.json')).contributes.configuration.properties;
-const serverKeys = ['hardLevel', 'veryHardLevel', 'minWords', 'diagnostics.enable', 'languages'];
+const serverKeys = ['languages'];
 const factbox = {};
 for (const key of serverKeys) {
   const parts = key.split('.');

@@ -34,6 +34,7 @@ import {
   SETTINGS_REQUIRING_RESTART,
   didChangeConfigurationParams,
   documentSelector,
+  explicitSettings,
   initializationOptions,
   readSettings,
   settingsProblem,
@@ -91,7 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await restart(context);
       } else if (e.affectsConfiguration('factbox') && client?.isRunning()) {
         warnAboutSettings();
-        await client.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(currentSettings()));
+        await client.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(currentExplicitSettings()));
         statusDebouncer.trigger();
       }
     }),
@@ -109,8 +110,8 @@ function currentSettings() {
 }
 
 /**
- * warnAboutSettings shows a warning for settings the server will not take as
- * they are, once for each distinct problem (the log alone went unread).
+ * warnAboutSettings shows a warning for settings that make no sense
+ * together, once for each distinct problem (the log alone went unread).
  */
 function warnAboutSettings(): void {
   const problem = settingsProblem(currentSettings());
@@ -125,6 +126,15 @@ function warnAboutSettings(): void {
       void vscode.commands.executeCommand('workbench.action.openSettings', 'factbox.hardLevel');
     }
   });
+}
+
+/**
+ * currentExplicitSettings are the settings the writer set for scope (a
+ * folder or document; none for the user and workspace levels): what the
+ * server ranks above a project's .factbox.toml.
+ */
+function currentExplicitSettings(scope?: vscode.Uri) {
+  return explicitSettings(vscode.workspace.getConfiguration('factbox', scope));
 }
 
 function currentSelector() {
@@ -158,9 +168,26 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: currentSelector(),
-    initializationOptions: initializationOptions(currentSettings()),
+    initializationOptions: initializationOptions(currentExplicitSettings()),
     outputChannel: output,
     markdown: { isTrusted: false, supportHtml: false },
+    middleware: {
+      workspace: {
+        // The server asks for each folder's settings (scopeUri); answer
+        // with the ones the writer set there, as for initializationOptions.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) {
+            return result;
+          }
+          return params.items.map((item, i) =>
+            item.section === 'factbox'
+              ? currentExplicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+              : result[i],
+          );
+        },
+      },
+    },
   };
   const c = new LanguageClient('factbox', 'Factbox', serverOptions, clientOptions);
   c.onDidChangeState((e) => {

@@ -66,16 +66,80 @@ export function readSettings(cfg: ConfigReader): FactboxSettings {
 }
 
 /**
- * settingsProblem explains settings the server will not take as they are,
- * or returns undefined: today, a hard level above the very hard level (the
- * server then uses the hard level for both).
+ * settingsProblem explains settings that make no sense together, or returns
+ * undefined: today, a hard level above the very hard level.
  */
 export function settingsProblem(s: FactboxSettings): string | undefined {
   if (s.hardLevel > s.veryHardLevel) {
-    return `Factbox: "factbox.hardLevel" (${s.hardLevel}) is above "factbox.veryHardLevel" (${s.veryHardLevel}); ` +
-      `the server uses ${s.hardLevel} for both. Lower the hard level or raise the very hard one.`;
+    return `Factbox: "factbox.hardLevel" (${s.hardLevel}) is above "factbox.veryHardLevel" (${s.veryHardLevel}): ` +
+      `no sentence could be hard without being very hard. Lower the hard level or raise the very hard one.`;
   }
   return undefined;
+}
+
+/**
+ * ExplicitSettings are the settings the writer set, at any level (user,
+ * workspace, folder, language). The server ranks them above a project's
+ * `.factbox.toml`; a setting left at its default is not sent, so that the
+ * file's value applies. `languages` is always sent: it picks the documents.
+ */
+export interface ExplicitSettings {
+  hardLevel?: number;
+  veryHardLevel?: number;
+  minWords?: number;
+  diagnostics?: { enable: boolean };
+  configPath?: string;
+  languages: string[];
+}
+
+/** Inspected is the part of what vscode.WorkspaceConfiguration.inspect returns that tells where a value was set. */
+export interface Inspected {
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+  globalLanguageValue?: unknown;
+  workspaceLanguageValue?: unknown;
+  workspaceFolderLanguageValue?: unknown;
+}
+
+/** ConfigInspector reads settings and tells whether the writer set them. */
+export interface ConfigInspector extends ConfigReader {
+  inspect(key: string): Inspected | undefined;
+}
+
+function isSet(i: Inspected | undefined): boolean {
+  return (
+    i !== undefined &&
+    (i.globalValue !== undefined ||
+      i.workspaceValue !== undefined ||
+      i.workspaceFolderValue !== undefined ||
+      i.globalLanguageValue !== undefined ||
+      i.workspaceLanguageValue !== undefined ||
+      i.workspaceFolderLanguageValue !== undefined)
+  );
+}
+
+/**
+ * explicitSettings returns the settings of cfg that the writer set, each
+ * checked as readSettings checks it (an ill-typed value is left out rather
+ * than sent as its default).
+ */
+export function explicitSettings(cfg: ConfigInspector): ExplicitSettings {
+  const all = readSettings(cfg);
+  const out: ExplicitSettings = { languages: all.languages };
+  const number = (key: string) => {
+    const v = cfg.get(key);
+    return isSet(cfg.inspect(key)) && typeof v === 'number' && Number.isFinite(v);
+  };
+  if (number('hardLevel')) out.hardLevel = all.hardLevel;
+  if (number('veryHardLevel')) out.veryHardLevel = all.veryHardLevel;
+  if (number('minWords')) out.minWords = all.minWords;
+  if (isSet(cfg.inspect('diagnostics.enable')) && typeof cfg.get('diagnostics.enable') === 'boolean') {
+    out.diagnostics = all.diagnostics;
+  }
+  const configPath = cfg.get('configPath');
+  if (isSet(cfg.inspect('configPath')) && typeof configPath === 'string' && configPath !== '') out.configPath = configPath;
+  return out;
 }
 
 /**
@@ -83,12 +147,12 @@ export function settingsProblem(s: FactboxSettings): string | undefined {
  * `initialize`, and tells the server that VS Code shows a position's
  * diagnostics in its hover, so the hover need not repeat them.
  */
-export function initializationOptions(s: FactboxSettings): { factbox: FactboxSettings; clientShowsDiagnosticsInHover: true } {
+export function initializationOptions<S extends FactboxSettings | ExplicitSettings>(s: S): { factbox: S; clientShowsDiagnosticsInHover: true } {
   return { factbox: s, clientShowsDiagnosticsInHover: true };
 }
 
 /** didChangeConfigurationParams wraps s for `workspace/didChangeConfiguration`. */
-export function didChangeConfigurationParams(s: FactboxSettings): { settings: { factbox: FactboxSettings } } {
+export function didChangeConfigurationParams<S extends FactboxSettings | ExplicitSettings>(s: S): { settings: { factbox: S } } {
   return { settings: { factbox: s } };
 }
 

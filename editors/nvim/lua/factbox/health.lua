@@ -81,12 +81,19 @@ function M.check()
   end
 
   r.start("factbox: settings in effect")
-  local settings = attached[1] and attached[1].config.settings and attached[1].config.settings.factbox
-    or (cfg or factbox.defaults).settings
-  for _, key in ipairs({ "hardLevel", "veryHardLevel", "minWords" }) do
-    r.info(("%s = %s"):format(key, tostring(settings[key])))
+  -- What the server was sent (what setup() and update_settings() set) over
+  -- the defaults; a project's .factbox.toml may change what was not sent.
+  local sent = attached[1] and attached[1].config.settings and attached[1].config.settings.factbox
+    or factbox.explicit or {}
+  local settings = factbox._merge(factbox.defaults.settings, sent)
+  local function origin(v)
+    return v ~= nil and "set" or "default; a .factbox.toml may change it"
   end
-  r.info("diagnostics.enable = " .. tostring(settings.diagnostics and settings.diagnostics.enable))
+  for _, key in ipairs({ "hardLevel", "veryHardLevel", "minWords" }) do
+    r.info(("%s = %s (%s)"):format(key, tostring(settings[key]), origin(sent[key])))
+  end
+  r.info(("diagnostics.enable = %s (%s)"):format(tostring(settings.diagnostics and settings.diagnostics.enable),
+    origin(sent.diagnostics)))
   r.info("languages = " .. table.concat(settings.languages or {}, ", "))
   if type(settings.hardLevel) == "number" and type(settings.veryHardLevel) == "number"
     and settings.hardLevel > settings.veryHardLevel then

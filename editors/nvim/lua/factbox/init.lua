@@ -38,6 +38,10 @@ M.defaults = {
 M.language_ids = { text = "plaintext" }
 
 M.config = nil
+-- explicit holds the settings the user passed to setup() and
+-- update_settings(): only these go to the server, which ranks them above a
+-- project's .factbox.toml; the defaults above are the server's own anyway.
+M.explicit = {}
 local augroup = nil
 local legacy_client_id = nil -- Neovim 0.7: the one shared client
 
@@ -167,8 +171,8 @@ local function client_config(cfg)
   return {
     name = M.name,
     cmd = cfg.cmd,
-    init_options = { factbox = cfg.settings },
-    settings = { factbox = cfg.settings },
+    init_options = { factbox = M.explicit },
+    settings = { factbox = M.explicit },
     get_language_id = language_id,
     on_attach = M.on_attach,
   }
@@ -257,6 +261,8 @@ end
 function M.setup(opts)
   local cfg = merge(M.defaults, opts)
   M.config = cfg
+  M.explicit = vim.deepcopy((opts or {}).settings or {})
+  M.watch_config_files()
   -- Also defined by plugin/factbox.lua; repeated here for plugin managers
   -- that add the runtimepath after plugin/ files were sourced.
   M.create_commands()
@@ -291,11 +297,35 @@ end
 -- every running factbox server (workspace/didChangeConfiguration).
 function M.update_settings(settings)
   M.config = merge(M.config or M.defaults, { settings = settings })
-  local s = { factbox = M.config.settings }
+  M.explicit = merge(M.explicit, settings)
+  local s = { factbox = M.explicit }
   for _, client in ipairs(M.clients()) do
     client.config.settings = s
     client_notify(client, "workspace/didChangeConfiguration", { settings = s })
   end
+end
+
+-- config_saved tells every running factbox server that the config file
+-- at path changed (workspace/didChangeWatchedFiles), so that it re-reads it
+-- and re-publishes the documents under it. Neovim watches files for a
+-- server only on some versions and systems; a save in Neovim is always seen.
+function M.config_saved(path)
+  local change = { uri = vim.uri_from_fname(vim.fn.fnamemodify(path, ":p")), type = 2 }
+  for _, client in ipairs(M.clients()) do
+    client_notify(client, "workspace/didChangeWatchedFiles", { changes = { change } })
+  end
+end
+
+-- watch_config_files calls config_saved when a .factbox.toml is written.
+function M.watch_config_files()
+  local group = vim.api.nvim_create_augroup("factbox_config", { clear = true })
+  vim.api.nvim_create_autocmd("BufWritePost", {
+    group = group,
+    pattern = ".factbox.toml",
+    callback = function(args)
+      M.config_saved(args.file)
+    end,
+  })
 end
 
 local function fmt(n, digits)

@@ -19,8 +19,13 @@ import { pathToFileURL } from 'node:url';
 
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
+  CodeAction,
+  CodeActionRequest,
   Diagnostic,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextEdit,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification,
@@ -39,7 +44,24 @@ import {
 } from 'vscode-languageserver-protocol';
 
 import { FACT_BOX_METHOD, FactBoxResult, isFactBoxResult } from '../../src/factBox';
-import { DEFAULT_SETTINGS, didChangeConfigurationParams, initializationOptions } from '../../src/settings';
+import { DEFAULT_SETTINGS, didChangeConfigurationParams, explicitSettings, initializationOptions } from '../../src/settings';
+
+/** NOTHING_SET is what the extension sends when the writer set no factbox setting. */
+const NOTHING_SET = explicitSettings({ get: () => undefined, inspect: () => undefined });
+
+/** applyEdits applies LSP text edits (UTF-16 positions, as JavaScript strings count) to text. */
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n') lineStarts.push(i + 1);
+  }
+  const offset = (p: { line: number; character: number }) => lineStarts[p.line] + p.character;
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  for (const e of sorted) {
+    text = text.slice(0, offset(e.range.start)) + e.newText + text.slice(offset(e.range.end));
+  }
+  return text;
+}
 
 const EXT_ROOT = path.resolve(__dirname, '..', '..', '..');
 const REPO_ROOT = path.resolve(EXT_ROOT, '..', '..');
@@ -137,7 +159,8 @@ before(async () => {
   // Answer what VS Code would answer to the requests a server may send.
   conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
     serverRequests.push('workspace/configuration');
-    return params.items.map((i) => (i.section === 'factbox' ? DEFAULT_SETTINGS : null));
+    // The extension's middleware answers with the settings the writer set.
+    return params.items.map((i) => (i.section === 'factbox' ? NOTHING_SET : null));
   });
   for (const method of ['client/registerCapability', 'client/unregisterCapability', 'window/workDoneProgress/create']) {
     conn.onRequest(method, () => {
@@ -160,7 +183,7 @@ test('factbox serve with the InitializeParams VS Code sends', async (t) => {
   const fixture = fs.readFileSync(path.join(EXT_ROOT, 'test', 'e2e', 'initializeParams.json'), 'utf8');
   const params = JSON.parse(fixture) as InitializeParams;
   assert.equal(params.clientInfo?.name, 'Visual Studio Code');
-  assert.deepStrictEqual(params.initializationOptions, initializationOptions(DEFAULT_SETTINGS),
+  assert.deepStrictEqual(params.initializationOptions, initializationOptions(NOTHING_SET),
     'the fixture sends what the extension sends by default');
   const root = pathToFileURL(tmp).href;
   params.processId = process.pid;
@@ -286,6 +309,68 @@ test('factbox serve with the InitializeParams VS Code sends', async (t) => {
     published.length = 0;
     await conn.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     await waitFor('empty diagnostics after close', (p) => p.uri === uri && p.diagnostics.length === 0);
+  });
+
+  await t.test('a quick fix ignores a sentence, and the next publication drops it', async () => {
+    const mdPath = path.join(tmp, 'notes.md');
+    let md = '# Notes\n\nShort intro. ' + VERY_HARD + '\n';
+    fs.writeFileSync(mdPath, md);
+    const mdUri = pathToFileURL(mdPath).href;
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: mdUri, languageId: 'markdown', version: 1, text: md },
+    });
+    const p1 = await waitFor('diagnostics of notes.md', (p) => p.uri === mdUri && p.version === 1);
+    assert.equal(p1.diagnostics.length, 1, codes(p1.diagnostics).join(' '));
+    const diag = p1.diagnostics[0];
+    assert.equal(diag.codeDescription?.href, 'https://github.com/factbox/factbox#hard-sentences');
+    assert.ok(diag.data !== undefined, 'the diagnostic carries data for its fixes');
+    const actions = (await conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: mdUri },
+      range: diag.range,
+      context: { diagnostics: [diag], triggerKind: 2 },
+    })) as CodeAction[];
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Ignore this sentence', 'Ignore this paragraph', 'Disable factbox in this file']);
+    const fix = actions[0];
+    assert.equal(fix.kind, 'quickfix');
+    md = applyEdits(md, fix.edit!.changes![mdUri]);
+    assert.ok(md.includes(`Short intro. <!-- factbox-disable -->${VERY_HARD}<!-- factbox-enable -->`), md);
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: mdUri, version: 2 },
+      contentChanges: [{ text: md }],
+    });
+    const p2 = await waitFor('diagnostics of notes.md version 2', (p) => p.uri === mdUri && p.version === 2);
+    assert.deepStrictEqual(p2.diagnostics, [], 'the ignored sentence is no longer flagged');
+    const none = await conn.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: mdUri },
+      range: diag.range,
+      context: { diagnostics: [] },
+    });
+    assert.deepStrictEqual(none, [], 'no factbox diagnostic, no actions');
+  });
+
+  await t.test('a changed .factbox.toml re-publishes the documents under it', async () => {
+    assert.ok(serverRequests.includes('client/registerCapability'), `the server asked to watch config files: ${serverRequests}`);
+    const mdPath = path.join(tmp, 'config.md');
+    const md = '# Config\n\n' + VERY_HARD + '\n';
+    const mdUri = pathToFileURL(mdPath).href;
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: mdUri, languageId: 'markdown', version: 1, text: md },
+    });
+    const p1 = await waitFor('diagnostics of config.md', (p) => p.uri === mdUri && p.version === 1);
+    assert.equal(p1.diagnostics.length, 1);
+    const cfgPath = path.join(tmp, '.factbox.toml');
+    fs.writeFileSync(cfgPath, 'minWords = 100\n');
+    // What VS Code sends for the watcher the server registered.
+    await conn.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(cfgPath).href, type: FileChangeType.Created }],
+    });
+    await waitFor('no diagnostics under minWords = 100', (p) => p.uri === mdUri && p.version === 1 && p.diagnostics.length === 0);
+    fs.rmSync(cfgPath);
+    await conn.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(cfgPath).href, type: FileChangeType.Deleted }],
+    });
+    published.length = 0;
+    await waitFor('diagnostics back without the config', (p) => p.uri === mdUri && p.diagnostics.length === 1);
   });
 
   await t.test('shutdown and exit', async () => {

@@ -2,10 +2,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
+  ConfigInspector,
   ConfigReader,
   DEFAULT_SETTINGS,
+  ExplicitSettings,
+  Inspected,
   didChangeConfigurationParams,
   documentSelector,
+  explicitSettings,
   initializationOptions,
   readSettings,
   settingsProblem,
@@ -108,4 +112,53 @@ test('package.json declares the same defaults the extension sends', async () => 
       assert.ok(typeof p.minimum === 'number' && typeof p.maximum === 'number', `${key} has minimum and maximum`);
     }
   }
+});
+
+/** inspector reads values and says they were set at the level named in set (key → level). */
+function inspector(values: Record<string, unknown>, set: Record<string, keyof Inspected>): ConfigInspector {
+  return {
+    get: <T>(key: string) => values[key] as T | undefined,
+    inspect: (key: string) => (set[key] === undefined ? {} : { [set[key]]: values[key] }),
+  };
+}
+
+test('explicitSettings sends only what the writer set', async (t) => {
+  const cases: { name: string; values: Record<string, unknown>; set: Record<string, keyof Inspected>; want: ExplicitSettings }[] = [
+    {
+      name: 'nothing set: only the languages, so a .factbox.toml applies',
+      values: { hardLevel: 10, veryHardLevel: 14, minWords: 14, 'diagnostics.enable': true, languages: ['markdown', 'plaintext'] },
+      set: {},
+      want: { languages: ['markdown', 'plaintext'] },
+    },
+    {
+      name: 'set at each level',
+      values: { hardLevel: 9, veryHardLevel: 13, minWords: 8, 'diagnostics.enable': false, configPath: '~/docs.toml' },
+      set: { hardLevel: 'globalValue', veryHardLevel: 'workspaceValue', minWords: 'workspaceFolderValue', 'diagnostics.enable': 'workspaceFolderLanguageValue', configPath: 'globalValue' },
+      want: { hardLevel: 9, veryHardLevel: 13, minWords: 8, diagnostics: { enable: false }, configPath: '~/docs.toml', languages: DEFAULT_SETTINGS.languages },
+    },
+    {
+      name: 'a value set to its default is still explicit',
+      values: { hardLevel: 10 },
+      set: { hardLevel: 'workspaceValue' },
+      want: { hardLevel: 10, languages: DEFAULT_SETTINGS.languages },
+    },
+    {
+      name: 'ill-typed values and an empty config path are left out',
+      values: { hardLevel: '12', minWords: NaN, 'diagnostics.enable': 'no', configPath: '' },
+      set: { hardLevel: 'globalValue', minWords: 'globalValue', 'diagnostics.enable': 'globalValue', configPath: 'globalValue' },
+      want: { languages: DEFAULT_SETTINGS.languages },
+    },
+    {
+      name: 'minWords is checked as readSettings checks it',
+      values: { minWords: 0.5 },
+      set: { minWords: 'globalValue' },
+      want: { minWords: 1, languages: DEFAULT_SETTINGS.languages },
+    },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, () => {
+      assert.deepStrictEqual(explicitSettings(inspector(c.values, c.set)), c.want);
+    });
+  }
+  assert.deepStrictEqual(initializationOptions(explicitSettings(inspector({}, {}))), { factbox: { languages: ['markdown', 'plaintext'] }, clientShowsDiagnosticsInHover: true });
 });
