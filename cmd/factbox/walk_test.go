@@ -216,3 +216,31 @@ func TestCheckFolderSummary(t *testing.T) {
 		t.Errorf("stderr %q, want %q", stderr, want)
 	}
 }
+
+// TestCheckFolderConfig checks a folder whose .factbox.toml excludes some
+// files: found in the folder, they are left out quietly; named, they are
+// left out with a line saying why. The files found get their config.
+func TestCheckFolderConfig(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		".factbox.toml":   "minWords = 100\nexclude = ['drafts/**']\n",
+		"a.md":            hardOne + "\n",
+		"drafts/b.md":     hardOne + "\n",
+		"drafts/sub/c.md": hardOne + "\n",
+	})
+	t.Chdir(dir)
+	out, stderr, code := runCLI(t, "", "check", ".")
+	if code != 0 || stderr != "" {
+		t.Errorf("check .: exit code %d, stderr %q", code, stderr)
+	}
+	if strings.Contains(out, "drafts") || !strings.Contains(out, "a.md: Level") {
+		t.Errorf("check . reports:\n%s", out)
+	}
+	if !strings.Contains(out, "at 100 words or more") {
+		t.Errorf("the folder's config does not apply:\n%s", out)
+	}
+	_, stderr, _ = runCLI(t, "", "check", filepath.Join("drafts", "b.md"))
+	if !strings.Contains(stderr, "excluded by") {
+		t.Errorf("a named excluded file: stderr %q", stderr)
+	}
+}
