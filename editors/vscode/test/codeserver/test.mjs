@@ -146,14 +146,12 @@ async function run() {
   const before = serverPids();
   check('one factbox server runs', before.length === 1, JSON.stringify(before));
   await command(page, 'Factbox: Restart Server');
-  const restarted = await page.waitForFunction(() => true, { timeout: 100 }).then(async () => {
-    for (let i = 0; i < 300; i++) {
-      const now = serverPids();
-      if (now.length === 1 && !before.includes(now[0])) return true;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return false;
-  });
+  let restarted = false;
+  for (let i = 0; i < 300 && !restarted; i++) {
+    const now = serverPids();
+    restarted = now.length === 1 && !before.includes(now[0]);
+    if (!restarted) await new Promise((r) => setTimeout(r, 100));
+  }
   check('Restart Server starts a new server process', restarted, JSON.stringify(serverPids()));
   check('the status bar comes back after Restart Server', await waitForStatus(page, /^FK \d+\.\d{3}$/, 20_000) &&
     (await statusText(page)) === wantStatus, await statusText(page));
@@ -178,6 +176,22 @@ async function run() {
   const afterReload = serverPids();
   check('after the reload one server runs, a new one', afterReload.length === 1 && !beforeReload.includes(afterReload[0]),
     `${JSON.stringify(beforeReload)} -> ${JSON.stringify(afterReload)}`);
+  // Show Fact Box: the actions first, and a read-only preview, not an unsaved tab.
+  await command(page, 'Factbox: Show Fact Box');
+  const rows = await page.waitForFunction(() => {
+    const r = [...document.querySelectorAll('.quick-input-list .monaco-list-row')].map((e) => e.textContent);
+    return r.some((t) => t.includes('Open Preview')) && r.some((t) => t.includes('TTR')) ? r : false;
+  }, { timeout: TIMEOUT, polling: 200 }).then((h) => h.jsonValue(), () => []);
+  check('Show Fact Box lists Open Preview and Copy first, then the rows',
+    rows.length > 4 && rows[0].includes('Open Preview') && rows[1].includes('Copy as Markdown'), JSON.stringify(rows.slice(0, 5)));
+  await page.keyboard.press('Enter');
+  const preview = await page.waitForFunction(() => [...document.querySelectorAll('.tab')]
+    .some((t) => /Preview/.test(t.textContent) && t.textContent.includes('factbox')), { timeout: TIMEOUT, polling: 200 })
+    .then(() => true, () => false);
+  const tabs = await page.evaluate(() => [...document.querySelectorAll('.tab')].map((t) => `${t.textContent}${t.classList.contains('dirty') ? ' (dirty)' : ''}`));
+  check('Open Preview opens a Markdown preview, with no unsaved tab', preview && !tabs.some((t) => t.includes('dirty') || /Untitled/.test(t)),
+    JSON.stringify(tabs));
+
   const all = logs(/\.log$/);
   check('no "Channel has been closed" in any log', all !== '' && !/Channel has been closed/.test(all),
     all === '' ? 'no logs' : all.split('\n').filter((l) => /Channel has been closed/.test(l)).join(' | '));
