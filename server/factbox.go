@@ -16,13 +16,17 @@ type FactBoxParams struct {
 
 // FactBoxResult is the result of the factbox/factBox request, for status bars
 // and commands in editor integrations. Paragraph and Sentence are null unless
-// the request gave a position inside one.
+// the request gave a position inside one. HardLevel and VeryHardLevel are the
+// thresholds in effect for the document (settings and its .factbox.toml), so
+// that a client shows a grade on the right side of them.
 type FactBoxResult struct {
-	URI       string            `json:"uri"`
-	Version   int32             `json:"version"`
-	Document  analysis.FactBox  `json:"document"`
-	Paragraph *analysis.FactBox `json:"paragraph"`
-	Sentence  *analysis.FactBox `json:"sentence"`
+	URI           string            `json:"uri"`
+	Version       int32             `json:"version"`
+	Document      analysis.FactBox  `json:"document"`
+	Paragraph     *analysis.FactBox `json:"paragraph"`
+	Sentence      *analysis.FactBox `json:"sentence"`
+	HardLevel     float64           `json:"hardLevel"`
+	VeryHardLevel float64           `json:"veryHardLevel"`
 }
 
 // factBox handles factbox/factBox. The result is null for a document whose
@@ -45,7 +49,8 @@ func (s *Server) factBox(params *FactBoxParams) (*FactBoxResult, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	r := &FactBoxResult{URI: d.URI, Version: d.Version, Document: a.FactBox}
+	r := &FactBoxResult{URI: d.URI, Version: d.Version, Document: a.FactBox,
+		HardLevel: a.Options.HardLevel, VeryHardLevel: a.Options.VeryHardLevel}
 	if offset >= 0 {
 		fb := factBoxesAt(a, offset)
 		r.Paragraph = fb.paragraph

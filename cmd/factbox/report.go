@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,16 +35,9 @@ var formats = map[string]func(w io.Writer, opts analysis.Options) reporter{
 
 // formatNames lists the values of --format for help and error messages.
 func formatNames() string {
-	names := []string{"text", "json"} // the two first, the rest sorted
-	for _, n := range slices.Sorted(func(yield func(string) bool) {
-		for n := range formats {
-			if n != "text" && n != "json" && !yield(n) {
-				return
-			}
-		}
-	}) {
-		names = append(names, n)
-	}
+	// text and json first, then the CI formats sorted.
+	ci := slices.DeleteFunc(slices.Sorted(maps.Keys(formats)), func(n string) bool { return n == "text" || n == "json" })
+	names := append([]string{"text", "json"}, ci...)
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 

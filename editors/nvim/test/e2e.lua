@@ -127,6 +127,9 @@ local function run()
     local got = factbox.short_message(c[1])
     check(("short_message(%q)"):format(c[1]:sub(1, 20)), got == c[2], got)
   end
+  -- The server's thresholds for the document win over the settings.
+  local near = factbox.format_fact_box({ document = vim.tbl_extend("force", box, { level = 17.9996 }), hardLevel = 12, veryHardLevel = 18 })
+  check("format_fact_box: the server's thresholds decide the rounding", near[2]:match("^Level%s+17%.999%s") ~= nil, near[2])
   local lsp_file = dofile(test_dir .. "/../lsp/factbox.lua")
   check("lsp/factbox.lua gives cmd, filetypes and root_markers",
     type(lsp_file) == "table" and lsp_file.cmd[1] == "factbox" and vim.tbl_contains(lsp_file.filetypes, "markdown")

@@ -27,6 +27,7 @@ import {
   quickPickDescription,
   statusText,
   statusTooltip,
+  thresholdsOf,
 } from './factBox';
 import { GuardedOutputChannel } from './output';
 import { INSTALL_COMMAND, isExecutableFile, resolveServerPath } from './serverPath';
@@ -286,7 +287,7 @@ async function refreshStatus(): Promise<void> {
       return; // A newer refresh started while this one waited.
     }
     statusRetry.succeeded();
-    const s = currentSettings();
+    const s = thresholdsOf(r, currentSettings());
     status.text = statusText(r, s);
     status.tooltip = statusTooltip(r, s);
   } catch (err) {
@@ -335,7 +336,7 @@ async function showFactBox(): Promise<void> {
     return;
   }
   const title = `Fact box — ${path.basename(editor.document.uri.path)}`;
-  const thresholds = currentSettings();
+  const thresholds = thresholdsOf(r, currentSettings());
   // The actions first, where they are seen without scrolling past the rows.
   const items: FactBoxItem[] = [
     { label: '$(open-preview) Open Preview', description: 'the fact box as a read-only Markdown preview', action: 'open' },

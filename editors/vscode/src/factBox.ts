@@ -31,6 +31,9 @@ export interface FactBoxResult {
   document: FactBoxStats;
   paragraph: FactBoxStats | null;
   sentence: FactBoxStats | null;
+  /** hardLevel and veryHardLevel are the document's thresholds (settings and its .factbox.toml); older servers leave them out. */
+  hardLevel?: number;
+  veryHardLevel?: number;
 }
 
 /** FactBoxParams are the params of `factbox/factBox`. */
@@ -131,6 +134,17 @@ export function levelText(level: number, t?: Thresholds): string {
     }
   }
   return s;
+}
+
+/**
+ * thresholdsOf returns the thresholds the server applies to r's document,
+ * or fallback (the editor's settings) when the server did not send them.
+ */
+export function thresholdsOf(r: FactBoxResult | undefined, fallback: Thresholds): Thresholds {
+  if (r !== undefined && typeof r.hardLevel === 'number' && typeof r.veryHardLevel === 'number') {
+    return { hardLevel: r.hardLevel, veryHardLevel: r.veryHardLevel };
+  }
+  return fallback;
 }
 
 /** STATUS_PREFIX is what the status bar shows before the level. */

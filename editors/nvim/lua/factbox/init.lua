@@ -382,8 +382,13 @@ M.metrics = {
 -- sentence the cursor is not in.
 function M.format_fact_box(result)
   local lines = { string.format("%-15s %9s %10s %9s", "", "Document", "Paragraph", "Sentence") }
+  -- The document's thresholds as the server applies them (settings and its
+  -- .factbox.toml); an older server sends none: then the settings.
   local s = (M.config or M.defaults).settings
-  local thresholds = { s.hardLevel, s.veryHardLevel }
+  local function number(v, fallback)
+    return type(v) == "number" and v or fallback
+  end
+  local thresholds = { number(result.hardLevel, s.hardLevel), number(result.veryHardLevel, s.veryHardLevel) }
   local function cell(box, key, digits)
     if type(box) ~= "table" then
       return "–"

@@ -10,6 +10,7 @@ import {
   formatNumber,
   isFactBoxResult,
   levelText,
+  thresholdsOf,
   quickPickDescription,
   statusText,
   statusTooltip,
@@ -67,6 +68,16 @@ test('levelText: three decimals that never cross a threshold the level does not'
   assert.equal(levelText(13.9996), '14.000');
   // Any threshold counts, not just the defaults.
   assert.equal(levelText(11.9999, { hardLevel: 12, veryHardLevel: 16 }), '11.999');
+});
+
+test('thresholdsOf: the server\'s thresholds for the document, else the settings', () => {
+  const settings = { hardLevel: 10, veryHardLevel: 14 };
+  assert.deepStrictEqual(thresholdsOf({ ...full, hardLevel: 12, veryHardLevel: 18 }, settings), { hardLevel: 12, veryHardLevel: 18 });
+  assert.deepStrictEqual(thresholdsOf(full, settings), settings, 'an older server sends none');
+  assert.deepStrictEqual(thresholdsOf(undefined, settings), settings);
+  // A grade just under a project's very hard level of 18 stays under it.
+  assert.equal(statusText({ ...full, document: stats(17.9996), hardLevel: 12, veryHardLevel: 18 },
+    thresholdsOf({ ...full, hardLevel: 12, veryHardLevel: 18 }, settings)), 'FK 17.999');
 });
 
 test('statusText', () => {
