@@ -197,13 +197,17 @@ type finding struct {
 	threshold          float64
 }
 
-// code returns the finding's rule: the diagnostic code the server uses too.
-func (f *finding) code() string {
+// pick returns hard or veryHard, by the finding's difficulty: a format's
+// name for its severity.
+func (f *finding) pick(hard, veryHard string) string {
 	if f.difficulty == analysis.VeryHard {
-		return "very-hard-sentence"
+		return veryHard
 	}
-	return "hard-sentence"
+	return hard
 }
+
+// code returns the finding's rule: the diagnostic code the server uses too.
+func (f *finding) code() string { return f.pick("hard-sentence", "very-hard-sentence") }
 
 // message explains the finding, for example
 // "Very hard to read: grade 24.3 (very hard from 14) · 48 words". The grade

@@ -46,11 +46,7 @@ func (r *checkstyleReporter) file(name, text string, opts analysis.Options) tall
 	cf := checkstyleFile{Name: displayName(name), Errors: make([]checkstyleError, len(found))}
 	for i := range found {
 		f := &found[i]
-		sev := "info"
-		if f.difficulty == analysis.VeryHard {
-			sev = "warning"
-		}
-		cf.Errors[i] = checkstyleError{Line: f.start.Line, Column: f.start.Column, Severity: sev, Message: f.message(opts), Source: "factbox." + f.code()}
+		cf.Errors[i] = checkstyleError{Line: f.start.Line, Column: f.start.Column, Severity: f.pick("info", "warning"), Message: f.message(opts), Source: "factbox." + f.code()}
 	}
 	r.write(cf)
 	return t

@@ -25,11 +25,7 @@ func (r *githubReporter) file(name, text string, opts analysis.Options) tally {
 	found, t := findings(text, opts)
 	for i := range found {
 		f := &found[i]
-		kind := "notice"
-		if f.difficulty == analysis.VeryHard {
-			kind = "warning"
-		}
-		fmt.Fprintf(r.w, "::%s file=%s,line=%d", kind, githubProperty(name), f.start.Line)
+		fmt.Fprintf(r.w, "::%s file=%s,line=%d", f.pick("notice", "warning"), githubProperty(name), f.start.Line)
 		if f.start.Line == f.end.Line && f.end.Column > f.start.Column {
 			fmt.Fprintf(r.w, ",col=%d,endLine=%d,endColumn=%d", f.start.Column, f.end.Line, f.end.Column-1)
 		} else {

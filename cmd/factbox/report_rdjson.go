@@ -58,17 +58,13 @@ func (r *rdjsonReporter) file(name, text string, opts analysis.Options) tally {
 	found, t := findings(text, opts)
 	for i := range found {
 		f := &found[i]
-		sev := "INFO"
-		if f.difficulty == analysis.VeryHard {
-			sev = "WARNING"
-		}
 		r.result.Diagnostics = append(r.result.Diagnostics, rdjsonDiagnostic{
 			Message: f.message(opts),
 			Location: rdjsonLocation{Path: displayName(name), Range: &rdjsonRange{
 				Start: rdjsonPosition{f.start.Line, f.startByte},
 				End:   rdjsonPosition{f.end.Line, f.endByte},
 			}},
-			Severity: sev,
+			Severity: f.pick("INFO", "WARNING"),
 			Code:     &rdjsonCode{f.code()},
 		})
 	}

@@ -43,15 +43,7 @@ var walkTree = map[string]string{
 func makeWalkTree(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, content := range walkTree {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, walkTree)
 	return dir
 }
 
