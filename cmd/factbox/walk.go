@@ -18,8 +18,12 @@ import (
 // the Markdown ones markupOf knows and plain text.
 const defaultExtensions = "md,markdown,mdown,mkd,mkdn,mdx,txt,text"
 
-// errNoMatch says a glob pattern matched no file.
-var errNoMatch = errors.New("no file matches")
+var (
+	// errNoMatch says a glob pattern matched no file.
+	errNoMatch = errors.New("no file matches")
+	// errEmptyFolder says a folder holds no file to check.
+	errEmptyFolder = errors.New("no file to check in this folder (hidden, ignored, or not one of --ext)")
+)
 
 // parseExtensions turns "md, .TXT" into the set {".md", ".txt"}.
 func parseExtensions(list string) (map[string]bool, error) {
@@ -60,7 +64,9 @@ func expandArgs(args []string, exts map[string]bool, report func(error)) (files 
 		}
 		files = append(files, name)
 	}
+	nfound := 0 // files found by walking or matching, even if seen before
 	found := func(name string) {
+		nfound++
 		if !seen[filepath.Clean(name)] {
 			walked[name] = true
 		}
@@ -75,8 +81,11 @@ func expandArgs(args []string, exts map[string]bool, report func(error)) (files 
 		info, err := os.Stat(arg)
 		switch {
 		case err == nil && info.IsDir():
+			before := nfound
 			if err := ig.walkFolder(arg, exts, found); err != nil {
 				report(err)
+			} else if nfound == before {
+				report(fmt.Errorf("%s: %w", arg, errEmptyFolder))
 			}
 		case err != nil && errors.Is(err, fs.ErrNotExist) && hasGlobMeta(arg):
 			if err := ig.expandGlob(arg, exts, found, report); err != nil {

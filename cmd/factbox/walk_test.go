@@ -86,6 +86,11 @@ func TestExpandArgs(t *testing.T) {
 			want: []string{"docs/Z-upper.md", "docs/a.md", "docs/b.rst", "docs/readme-link.md", "docs/root-only.md", "docs/sub/deeper/c.md"},
 		},
 		{
+			name: "a folder inside one walked before adds nothing and is no error",
+			args: []string{"docs/sub", "docs/sub/deeper"},
+			want: []string{"docs/sub/deeper/c.md", "docs/sub/z.markdown"},
+		},
+		{
 			name: "files named keep their order and are listed once",
 			args: []string{"style.css", "docs/sub", "style.css", "-", "./docs/sub/z.markdown"},
 			want: []string{"style.css", "docs/sub/deeper/c.md", "docs/sub/z.markdown", "-"},
@@ -107,6 +112,12 @@ func TestExpandArgs(t *testing.T) {
 			name: "glob matching folders walks them",
 			args: []string{"docs/s*"},
 			want: []string{"docs/sub/deeper/c.md", "docs/sub/z.markdown"},
+		},
+		{
+			name:    "a folder with nothing to check",
+			args:    []string{"build"},
+			ext:     "rst",
+			wantErr: errEmptyFolder,
 		},
 		{
 			name:    "glob matching nothing",
