@@ -59,6 +59,14 @@ port="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>
   --disable-workspace-trust --disable-getting-started-override --ignore-last-opened \
   "$work/workspace" >"$work/code-server.log" 2>&1 &
 cs_pid=$!
+# Wait until it listens (60 s at most), or fail with its log.
+for _ in $(seq 600); do
+  grep -q "HTTP server listening" "$work/code-server.log" && break
+  kill -0 "$cs_pid" 2>/dev/null || { echo "codeserver-e2e: code-server exited"; cat "$work/code-server.log"; exit 1; }
+  sleep 0.1
+done
+grep -q "HTTP server listening" "$work/code-server.log" ||
+  { echo "codeserver-e2e: code-server did not listen within 60 s"; cat "$work/code-server.log"; exit 1; }
 
 rc=0
 CODESERVER_URL="http://127.0.0.1:$port/?folder=$work/workspace" CHROMIUM="$chromium" \
