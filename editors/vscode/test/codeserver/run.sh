@@ -25,7 +25,7 @@ if [ -z "${FACTBOX_BIN:-}" ]; then
   (cd "$repo" && CGO_ENABLED=0 go build -o "$work/factbox" ./cmd/factbox)
   FACTBOX_BIN="$work/factbox"
 fi
-(cd "$ext" && npm run --silent build >/dev/null)
+(cd "$ext" && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build >/dev/null)
 vsix="$work/factbox-linux-x64.vsix"
 bash "$ext/scripts/package-target.sh" linux-x64 "$FACTBOX_BIN" 0.0.0-test "$vsix"
 
