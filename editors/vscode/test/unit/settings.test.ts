@@ -12,6 +12,7 @@ import {
   explicitSettings,
   initializationOptions,
   readSettings,
+  settingsProblem,
 } from '../../src/settings';
 
 function reader(values: Record<string, unknown>): ConfigReader {
@@ -65,9 +66,17 @@ test('readSettings does not share the default language array', () => {
   assert.deepStrictEqual(DEFAULT_SETTINGS.languages, ['markdown', 'plaintext']);
 });
 
+test('settingsProblem: a hard level above the very hard one', () => {
+  assert.equal(settingsProblem(readSettings(reader({}))), undefined);
+  assert.equal(settingsProblem(readSettings(reader({ hardLevel: 14, veryHardLevel: 14 }))), undefined, 'equal is fine');
+  const p = settingsProblem(readSettings(reader({ hardLevel: 15, veryHardLevel: 14 })));
+  assert.ok(p !== undefined);
+  assert.match(p, /"factbox\.hardLevel" \(15\) is above "factbox\.veryHardLevel" \(14\)/);
+});
+
 test('settings are wrapped the way the server reads them', () => {
   const s = readSettings(reader({ hardLevel: 11 }));
-  assert.deepStrictEqual(initializationOptions(s), { factbox: s });
+  assert.deepStrictEqual(initializationOptions(s), { factbox: s, clientShowsDiagnosticsInHover: true });
   assert.deepStrictEqual(didChangeConfigurationParams(s), { settings: { factbox: s } });
   assert.equal(JSON.parse(JSON.stringify(initializationOptions(s))).factbox.diagnostics.enable, true);
 });
@@ -151,5 +160,5 @@ test('explicitSettings sends only what the writer set', async (t) => {
       assert.deepStrictEqual(explicitSettings(inspector(c.values, c.set)), c.want);
     });
   }
-  assert.deepStrictEqual(initializationOptions(explicitSettings(inspector({}, {}))), { factbox: { languages: ['markdown', 'plaintext'] } });
+  assert.deepStrictEqual(initializationOptions(explicitSettings(inspector({}, {}))), { factbox: { languages: ['markdown', 'plaintext'] }, clientShowsDiagnosticsInHover: true });
 });
