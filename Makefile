@@ -3,7 +3,7 @@ GO ?= go
 BIN := $(CURDIR)/bin/factbox
 export GOFLAGS ?= -trimpath
 
-.PHONY: all build sample test test-go lint cross test-editors bench fuzz clean
+.PHONY: all build sample test test-go sarif-schema lint cross test-editors test-release release bench fuzz clean
 
 all: build
 
@@ -14,7 +14,9 @@ build:
 sample: build
 	$(BIN) check cmd/factbox/testdata/sample.md
 
-test: lint cross test-go test-editors
+# test-release cross-builds every platform of the release, so it stands in
+# for cross here.
+test: lint test-release test-go test-editors
 
 lint:
 	@unformatted="$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './editors/*'))"; \
@@ -26,8 +28,13 @@ cross:
 	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/factbox
 	GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null ./cmd/factbox
 
-test-go:
+test-go: sarif-schema
 	$(GO) test -race -count=1 ./...
+
+# sarif-schema installs the SARIF 2.1.0 schema that cmd/factbox's tests
+# validate --format sarif against, from the npm package pinned there.
+sarif-schema:
+	cd cmd/factbox/testdata/sarif-schema && npm ci --ignore-scripts --no-audit --no-fund --silent
 
 test-editors: build
 	FACTBOX_BIN=$(BIN) bash editors/test.sh
@@ -47,5 +54,17 @@ fuzz:
 	  done; \
 	done
 
+# release builds the release set for VERSION into dist/ (see .ci/release.sh):
+# the binaries, an archive per platform, a .vsix per platform, SHA256SUMS.
+release:
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=v0.2.0"; exit 2; }
+	bash .ci/release.sh $(VERSION) dist
+
+# test-release builds a release into a temporary folder and checks the set.
+test-release:
+	@d="$$(mktemp -d)"; trap 'rm -rf "$$d"' EXIT; \
+	bash .ci/release.sh v0.0.0-test "$$d" >/dev/null && \
+	FACTBOX_DIST="$$d" FACTBOX_DIST_VERSION=v0.0.0-test $(GO) test -count=1 -run '^TestReleaseSet$$' ./cmd/factbox
+
 clean:
-	rm -rf bin bench.txt
+	rm -rf bin dist bench.txt

@@ -16,13 +16,17 @@ type FactBoxParams struct {
 // and commands in editor integrations. Paragraph and Sentence are null unless
 // the request gave a position inside one. Version is the version the boxes
 // describe: while edits arrive faster than the server analyses them, the
-// newest analysed version, older than the open one.
+// newest analysed version, older than the open one. HardLevel and
+// VeryHardLevel are the thresholds in effect for the document (settings and
+// its .factbox.toml), so that a client shows a grade on the right side of them.
 type FactBoxResult struct {
-	URI       string            `json:"uri"`
-	Version   int32             `json:"version"`
-	Document  analysis.FactBox  `json:"document"`
-	Paragraph *analysis.FactBox `json:"paragraph"`
-	Sentence  *analysis.FactBox `json:"sentence"`
+	URI           string            `json:"uri"`
+	Version       int32             `json:"version"`
+	Document      analysis.FactBox  `json:"document"`
+	Paragraph     *analysis.FactBox `json:"paragraph"`
+	Sentence      *analysis.FactBox `json:"sentence"`
+	HardLevel     float64           `json:"hardLevel"`
+	VeryHardLevel float64           `json:"veryHardLevel"`
 }
 
 // factBox handles factbox/factBox. The result is null for a document whose
@@ -58,7 +62,8 @@ func (s *Server) factBox(params *FactBoxParams) (any, error) {
 // sentence at offset in the text asked about, unless offset is negative.
 func factBoxFrom(snap snapshot, offset int) *FactBoxResult {
 	a := snap.analysis()
-	r := &FactBoxResult{URI: snap.doc.URI, Version: snap.doc.Version, Document: a.FactBox}
+	r := &FactBoxResult{URI: snap.doc.URI, Version: snap.doc.Version, Document: a.FactBox,
+		HardLevel: a.Options.HardLevel, VeryHardLevel: a.Options.VeryHardLevel}
 	if offset >= 0 {
 		fb := factBoxesAt(a, snap.toAnalysed(offset))
 		r.Paragraph = fb.paragraph

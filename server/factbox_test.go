@@ -49,14 +49,14 @@ func TestFactBoxRequest(t *testing.T) {
 				keys = append(keys, k)
 			}
 			sort.Strings(keys)
-			if !reflect.DeepEqual(keys, []string{"document", "paragraph", "sentence", "uri", "version"}) {
+			if !reflect.DeepEqual(keys, []string{"document", "hardLevel", "paragraph", "sentence", "uri", "version", "veryHardLevel"}) {
 				t.Fatalf("keys %v", keys)
 			}
 			var got FactBoxResult
 			if err := json.Unmarshal(m.Result, &got); err != nil {
 				t.Fatal(err)
 			}
-			want := FactBoxResult{URI: "file:///f.md", Version: 4, Document: a.FactBox}
+			want := FactBoxResult{URI: "file:///f.md", Version: 4, Document: a.FactBox, HardLevel: 10, VeryHardLevel: 14}
 			if tt.pos >= 0 {
 				fb := factBoxesAt(a, tt.pos)
 				want.Paragraph = fb.paragraph
@@ -72,13 +72,27 @@ func TestFactBoxRequest(t *testing.T) {
 }
 
 func TestFactBoxJSON(t *testing.T) {
-	r := FactBoxResult{URI: "file:///x", Version: 2, Document: analysis.FactBox{Level: 14.111, Tokens: 980, Types: 427, TTR: 0.436}}
+	r := FactBoxResult{URI: "file:///x", Version: 2, Document: analysis.FactBox{Level: 14.111, Tokens: 980, Types: 427, TTR: 0.436}, HardLevel: 10, VeryHardLevel: 14.5}
 	b, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"uri":"file:///x","version":2,"document":{"level":14.111,"tokens":980,"types":427,"ttr":0.436,"sentences":0,"syllables":0,"letters":0,"polysyllables":0,"wordsPerSentence":0,"syllablesPerWord":0,"readingEase":0,"ari":0,"colemanLiau":0,"gunningFog":0,"smog":0,"adverbs":0,"passiveVoice":0,"simplerAlternatives":0},"paragraph":null,"sentence":null}`
+	want := `{"uri":"file:///x","version":2,"document":{"level":14.111,"tokens":980,"types":427,"ttr":0.436,"sentences":0,"syllables":0,"letters":0,"polysyllables":0,"wordsPerSentence":0,"syllablesPerWord":0,"readingEase":0,"ari":0,"colemanLiau":0,"gunningFog":0,"smog":0,"adverbs":0,"passiveVoice":0,"simplerAlternatives":0},"paragraph":null,"sentence":null,"hardLevel":10,"veryHardLevel":14.5}`
 	if string(b) != want {
 		t.Fatalf("JSON:\n%s\nwant:\n%s", b, want)
+	}
+}
+
+// TestFactBoxThresholds checks that the result carries the thresholds in
+// effect for the document, which a client needs to show a grade on the right
+// side of them.
+func TestFactBoxThresholds(t *testing.T) {
+	c, _, _ := inProcess(t)
+	c.initialize(nil, map[string]any{"factbox": map[string]any{"hardLevel": 11.5, "veryHardLevel": 20}})
+	c.open("file:///t.md", "markdown", 1, "One sentence here.\n")
+	var got FactBoxResult
+	c.result(MethodFactBox, map[string]any{"textDocument": map[string]any{"uri": "file:///t.md"}}, &got)
+	if got.HardLevel != 11.5 || got.VeryHardLevel != 20 {
+		t.Errorf("thresholds %v and %v, want 11.5 and 20", got.HardLevel, got.VeryHardLevel)
 	}
 }

@@ -53,22 +53,24 @@ func (s *Server) hover(params *hoverRequest) (any, error) {
 		return nil, nil
 	}
 	s.mu.Lock()
-	markdown := s.hoverMarkdown
+	markdown, quiet := s.hoverMarkdown, s.hoverQuiet
 	s.mu.Unlock()
 	if snap, ok := d.snapshot(); ok {
-		return hoverFrom(d, snap, offset, markdown), nil
+		return hoverFrom(d, snap, offset, markdown, quiet), nil
 	}
 	return deferred(func() (any, error) {
 		if _, err := d.Analysis(); err != nil {
 			return nil, err
 		}
-		return hoverFrom(d, snapshot{doc: d}, offset, markdown), nil
+		return hoverFrom(d, snapshot{doc: d}, offset, markdown, quiet), nil
 	}), nil
 }
 
-// hoverFrom renders the hover at offset in d's text from snap.
-func hoverFrom(d *Document, snap snapshot, offset int, markdown bool) *protocol.Hover {
+// hoverFrom renders the hover at offset in d's text from snap. With quiet,
+// a hard sentence's message is left out: the client shows the diagnostic.
+func hoverFrom(d *Document, snap snapshot, offset int, markdown, quiet bool) *protocol.Hover {
 	boxes := factBoxesAt(snap.analysis(), snap.toAnalysed(offset))
+	boxes.noMessage = quiet
 	h := &protocol.Hover{Contents: protocol.MarkupContent{Kind: protocol.MarkupKindPlainText, Value: renderHover(boxes, false)}}
 	if markdown {
 		h.Contents = protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: renderHover(boxes, true)}
@@ -88,6 +90,7 @@ type factBoxes struct {
 	document  analysis.FactBox
 	paragraph *analysis.FactBox
 	sentence  *analysis.Sentence
+	noMessage bool // leave out the hard sentence's message (the client shows the diagnostic)
 }
 
 // factBoxesAt returns the fact boxes of a, and of the paragraph and sentence
@@ -122,7 +125,7 @@ var hoverRows = []hoverRow{
 // renderHover renders the fact boxes as a Markdown table, or as aligned plain
 // text, with a column each for the document, the paragraph and the sentence
 // (those two only when the cursor is in one). A hard sentence adds a line
-// saying why, as its diagnostic does.
+// saying why, as its diagnostic does, unless fb.noMessage.
 func renderHover(fb factBoxes, markdown bool) string {
 	headers := []string{"Document"}
 	boxes := []analysis.FactBox{fb.document}
@@ -161,7 +164,9 @@ func renderHover(fb factBoxes, markdown bool) string {
 	}
 	if fb.sentence != nil {
 		b.WriteString("\n" + explainLevel(fb.sentence.FactBox, fb.analysis.Options) + "\n")
-		if fb.sentence.Difficulty != analysis.OK {
+		// A client that shows diagnostics in its hover has shown this
+		// message already, unless the sentence is ignored (no diagnostic).
+		if fb.sentence.Difficulty != analysis.OK && (!fb.noMessage || fb.sentence.Ignored != analysis.NotIgnored) {
 			b.WriteString("\n" + sentenceMessage(fb.analysis, fb.sentence) + "\n")
 			if fb.sentence.Ignored != analysis.NotIgnored {
 				b.WriteString("\n" + ignoredNote(fb.sentence.Ignored, markdown) + "\n")

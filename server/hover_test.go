@@ -159,6 +159,44 @@ func BenchmarkHover(b *testing.B) {
 	}
 }
 
+// TestHoverDiagnosticMessage checks that a client which shows diagnostics in
+// its hover (initializationOptions.clientShowsDiagnosticsInHover) gets the
+// fact box without the hard sentence's message, and other clients with it.
+func TestHoverDiagnosticMessage(t *testing.T) {
+	const message = "Very hard to read"
+	tests := []struct {
+		name        string
+		initOptions any
+		want        bool
+	}{
+		{name: "default", initOptions: nil, want: true},
+		{name: "settings only", initOptions: map[string]any{"factbox": map[string]any{"hardLevel": 10}}, want: true},
+		{name: "client shows diagnostics", initOptions: map[string]any{"clientShowsDiagnosticsInHover": true, "factbox": map[string]any{}}, want: false},
+		{name: "explicitly not", initOptions: map[string]any{"clientShowsDiagnosticsInHover": false}, want: true},
+		{name: "wrong type is ignored", initOptions: map[string]any{"clientShowsDiagnosticsInHover": "yes"}, want: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _, _ := inProcess(t)
+			c.initialize(nil, tt.initOptions)
+			c.open("file:///h.txt", "plaintext", 1, hoverText)
+			m := c.call("textDocument/hover", hoverParams("file:///h.txt", pos(0, uint32(strings.Index(hoverText, "infrastructure")))))
+			var h struct {
+				Contents protocol.MarkupContent `json:"contents"`
+			}
+			if err := json.Unmarshal(m.Result, &h); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(h.Contents.Value, "| Level") || !strings.Contains(h.Contents.Value, "Sentence grade") {
+				t.Fatalf("no fact box or grade explanation in %q", h.Contents.Value)
+			}
+			if got := strings.Contains(h.Contents.Value, message); got != tt.want {
+				t.Errorf("message shown %t, want %t:\n%s", got, tt.want, h.Contents.Value)
+			}
+		})
+	}
+}
+
 // TestHoverIgnored checks that the hover of an ignored hard sentence says why
 // it has no diagnostic, with the comment kept visible in Markdown.
 func TestHoverIgnored(t *testing.T) {
@@ -178,6 +216,15 @@ func TestHoverIgnored(t *testing.T) {
 			a := analysis.Analyze(tt.text, opts)
 			fb := factBoxesAt(a, strings.Index(tt.text, "considerable"))
 			md, plain := renderHover(fb, true), renderHover(fb, false)
+			// A client that shows diagnostics in hovers has none to show for
+			// an ignored sentence: the hover still says why.
+			quiet := fb
+			quiet.noMessage = true
+			if got := renderHover(quiet, true); tt.md != "" && got != md {
+				t.Errorf("for a client showing diagnostics:\n%s\nwant the same as for others:\n%s", got, md)
+			} else if tt.md == "" && strings.Contains(got, "hard to read") {
+				t.Errorf("for a client showing diagnostics, the message of a flagged sentence is repeated:\n%s", got)
+			}
 			if tt.md == "" {
 				if strings.Contains(md, "Not flagged") {
 					t.Fatalf("a flagged sentence says it is not:\n%s", md)

@@ -111,6 +111,7 @@ func (s *Server) initialize(ctx *glsp.Context) (any, bool, bool, error) {
 	s.settings = settings
 	s.encoding = enc
 	s.hoverMarkdown = markdown
+	s.hoverQuiet = clientShowsDiagnosticsInHover(params.InitializationOptions)
 	s.pullConfig = caps.Workspace != nil && caps.Workspace.Configuration
 	s.initWorkspace(params)
 	s.inlayRefresh = caps.Workspace != nil && caps.Workspace.InlayHint != nil && caps.Workspace.InlayHint.RefreshSupport
@@ -150,6 +151,17 @@ func (s *Server) initialize(ctx *glsp.Context) (any, bool, bool, error) {
 		},
 		ServerInfo: &protocol.InitializeResultServerInfo{Name: Name, Version: ptr(s.version)},
 	}, true, true, nil
+}
+
+// clientShowsDiagnosticsInHover reads initializationOptions'
+// "clientShowsDiagnosticsInHover": true from a client (VS Code's extension
+// sends it) that shows a position's diagnostics in its hover already, so that
+// the hover does not say the same thing twice. No LSP capability says this.
+func clientShowsDiagnosticsInHover(raw json.RawMessage) bool {
+	var o struct {
+		Shows bool `json:"clientShowsDiagnosticsInHover"`
+	}
+	return len(raw) > 0 && json.Unmarshal(raw, &o) == nil && o.Shows
 }
 
 // initialized handles the initialized notification: the server may now

@@ -51,6 +51,7 @@ type Server struct {
 	settings      Settings
 	encoding      Encoding
 	hoverMarkdown bool
+	hoverQuiet    bool // leave hard sentences' messages out of hover: the client shows the diagnostic there
 	pullConfig    bool // the client answers workspace/configuration
 	inlayRefresh  bool // the client takes workspace/inlayHint/refresh
 	conn          *jsonrpc2.Conn

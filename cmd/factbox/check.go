@@ -36,6 +36,7 @@ type checkFlags struct {
 	hardLevel     float64
 	veryHardLevel float64
 	minWords      int
+	ext           string
 	hints         bool
 	stdinName     string
 }
@@ -45,20 +46,18 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var f checkFlags
 	fs := flag.NewFlagSet("factbox check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&f.format, "format", "text", "output `format`: text or json")
+	fs.StringVar(&f.format, "format", "text", "output `format`: "+formatNames())
 	fs.StringVar(&f.markup, "markup", "auto", "how files are marked up: auto (by extension), markdown or plain")
 	fs.StringVar(&f.failOn, "fail-on", "none", "exit 1 when a file has a sentence at this `difficulty` or above: hard, very-hard or none")
 	fs.Float64Var(&f.hardLevel, "hard-level", def.HardLevel, "grade `level` from which a sentence is hard")
 	fs.Float64Var(&f.veryHardLevel, "very-hard-level", def.VeryHardLevel, "grade `level` from which a sentence is very hard")
 	fs.IntVar(&f.minWords, "min-words", def.MinWords, "fewest `words` a sentence needs to be hard")
+	fs.StringVar(&f.ext, "ext", defaultExtensions, "file name `extensions` to check in folders, separated by commas")
 	fs.StringVar(&f.stdinName, "stdin-filename", "", "`name` to report standard input (-) as; its extension picks the markup")
 	var cf configFlags
 	addConfigFlags(fs, &cf)
 	fs.BoolVar(&f.hints, "hints", false, "list adverbs, passive voice and simpler alternatives in the text report (the JSON report always has them)")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: factbox check [flags] FILE...\n\nPrints the fact box and the hard sentences of each file; - reads standard input.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { checkUsage(stderr, fs) }
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -78,8 +77,14 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "factbox check: --fail-on must be hard, very-hard or none, not %q\n", f.failOn)
 		return 2
 	}
-	if f.format != "text" && f.format != "json" {
-		fmt.Fprintf(stderr, "factbox check: --format must be text or json, not %q\n", f.format)
+	newReporter, ok := formats[f.format]
+	if !ok {
+		fmt.Fprintf(stderr, "factbox check: --format must be %s, not %q\n", formatNames(), f.format)
+		return 2
+	}
+	exts, err := parseExtensions(f.ext)
+	if err != nil {
+		fmt.Fprintf(stderr, "factbox check: --ext: %v\n", err)
 		return 2
 	}
 	if f.markup != "auto" && f.markup != "markdown" && f.markup != "plain" {
@@ -100,6 +105,11 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "factbox check: --stdin-filename names standard input, but - is not among the files")
 		return 2
 	}
+	code := 0
+	files, walked := expandArgs(files, exts, func(err error) {
+		fmt.Fprintf(stderr, "factbox check: %v\n", err)
+		code = 2
+	})
 
 	// Most of what check allocates stays live until the report is written, so
 	// collecting garbage early buys little; collect less often.
@@ -109,66 +119,55 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	opts := def
 	opts.HardLevel, opts.VeryHardLevel, opts.MinWords = f.hardLevel, f.veryHardLevel, f.minWords
 
-	code := 0
-	var js *jsonStream
-	if f.format == "json" {
-		js = newJSONStream(out, jsonOptions{HardLevel: opts.HardLevel, VeryHardLevel: opts.VeryHardLevel, MinWords: opts.MinWords})
+	rep := newReporter(out, opts)
+	if tr, ok := rep.(*textReporter); ok {
+		tr.stdinNote = f.markup == "auto"
+		tr.hints = f.hints
 	}
-	for i, name := range files {
+	var sum summary
+	for _, name := range files {
 		shown := stdinShown(name, f.stdinName)
 		o, fresh, err := configs.options(shown, opts)
 		if err != nil {
 			if errors.Is(err, errExcluded) {
-				fmt.Fprintf(stderr, "factbox check: %v; skipped\n", err)
+				if !walked[name] {
+					// A file named on the command line says why it is left out;
+					// one found in a folder is left out quietly.
+					fmt.Fprintf(stderr, "factbox check: %v; skipped\n", err)
+				}
 				continue
 			}
 			if fresh {
 				fmt.Fprintf(stderr, "factbox check: %v\n", err)
 			}
 			code = 2
-			if js != nil {
-				js.file(jsonFile{File: name, Error: err.Error()})
-			}
+			sum.unreadable++
+			rep.fileError(shown, err)
 			continue
 		}
 		text, err := readDocument(name, stdin)
 		if err != nil {
 			fmt.Fprintf(stderr, "factbox check: %v\n", err)
 			code = 2
-			if js != nil {
-				js.file(jsonFile{File: name, Error: err.Error()})
-			}
+			sum.unreadable++
+			rep.fileError(shown, err)
 			continue
 		}
 		if off := invalidUTF8(text); off >= 0 {
 			fmt.Fprintf(stderr, "factbox check: %s: invalid UTF-8 at byte %d; such bytes read as U+FFFD\n", name, off)
 		}
 		o.Format = markupOf(shown, f.markup)
-		o.Hints = js != nil || f.hints // the text report shows hints only with --hints
-		var worst analysis.Difficulty
-		if js != nil {
-			var jf jsonFile
-			jf, worst = fileJSON(shown, text, o)
-			js.file(jf)
-		} else {
-			if i > 0 {
-				fmt.Fprintln(out)
-			}
-			if shown == "-" && f.markup == "auto" {
-				writeStdinMarkup(out)
-			}
-			worst = writeText(out, shown, text, o, f.hints)
-		}
-		if failOn >= 0 && worst >= failOn && code == 0 {
-			code = 1
-		}
+		o.Hints = f.format == "json" || f.hints // the text report shows hints only with --hints
+		sum.add(shown, rep.file(shown, text, o))
 	}
-	if js != nil {
-		js.close()
-	}
+	rep.close(&sum)
 	if err := out.Flush(); err != nil {
 		fmt.Fprintf(stderr, "factbox check: writing output: %v\n", err)
 		return 2
+	}
+	if failOn >= 0 && sum.total.worst() >= failOn {
+		fmt.Fprintf(stderr, "factbox check: %s\n", failReason(sum.total, failOn))
+		code = max(code, 1)
 	}
 	return code
 }
@@ -278,8 +277,8 @@ func markupOf(name, markup string) analysis.Format {
 
 // writeText writes the human report of one file: each hard sentence as
 // name:line:col-line:col, so that editors and terminals can jump to it, then
-// the fact box. It returns the highest difficulty found.
-func writeText(w io.Writer, name, text string, opts analysis.Options, showHints bool) analysis.Difficulty {
+// the fact box, and with showHints the hints. It returns what it counted.
+func writeText(w io.Writer, name, text string, opts analysis.Options, showHints bool) tally {
 	lines := analysis.NewLines(text)
 	cursor := lines.Cursor() // sentences come in order
 	hc := hintWriter{name: displayName(name), text: text, cursor: lines.Cursor()}
@@ -333,18 +332,12 @@ func writeText(w io.Writer, name, text string, opts analysis.Options, showHints 
 	fmt.Fprintf(w, "  %d very hard, %d hard of %d sentences (hard from grade %g, very hard from %g, at %d words or more)\n",
 		veryHard, hard, fb.Sentences, opts.HardLevel, opts.VeryHardLevel, opts.MinWords)
 	if ignored > 0 {
-		fmt.Fprintf(w, "  %d hard %s ignored (factbox comments, front matter or the config)\n", ignored, plural(ignored, "sentence", "sentences"))
+		fmt.Fprintf(w, "  %s ignored (factbox comments, front matter or the config)\n", plural(ignored, "hard sentence"))
 	}
 	if showHints {
 		fmt.Fprintf(w, "  %d adverbs, %d passive voice, %d simpler alternatives\n", fb.Adverbs, fb.PassiveVoice, fb.SimplerAlternatives)
 	}
-	switch {
-	case veryHard > 0:
-		return analysis.VeryHard
-	case hard > 0:
-		return analysis.Hard
-	}
-	return analysis.OK
+	return tally{sentences: fb.Sentences, hard: hard, veryHard: veryHard}
 }
 
 func appendPosition(b []byte, p analysis.Position) []byte {
@@ -501,8 +494,8 @@ type jsonPosition struct {
 }
 
 // fileJSON reports on one file for the JSON output: its fact box and every
-// sentence. It returns the report and the highest difficulty found.
-func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Difficulty) {
+// sentence. It returns the report and what it counted.
+func fileJSON(name, text string, opts analysis.Options) (jsonFile, tally) {
 	cursor := analysis.NewLines(text).Cursor() // sentences come in order
 	jf := jsonFile{File: name, Markup: "plain"}
 	if opts.Format == analysis.Markdown {
@@ -517,12 +510,10 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Diff
 		p := hc.Position(off)
 		return jsonPosition{Line: p.Line, Column: p.Column, Offset: off}
 	}
-	worst := analysis.OK
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
 			if s.Flagged() {
-				worst = max(worst, s.Difficulty)
 				switch s.Difficulty {
 				case analysis.Hard:
 					jf.Hard++
@@ -544,7 +535,7 @@ func fileJSON(name, text string, opts analysis.Options) (jsonFile, analysis.Diff
 	})
 	fb = rounded(fb)
 	jf.FactBox = &fb
-	return jf, worst
+	return jf, tally{sentences: fb.Sentences, hard: jf.Hard, veryHard: jf.VeryHard}
 }
 
 // rounded returns f with its scores rounded to three decimals, as the fact box shows them.

@@ -105,11 +105,3 @@ func (r *configResolver) options(name string, base analysis.Options) (opts analy
 	}
 	return opts, true, nil
 }
-
-// plural returns one for n == 1 and many otherwise.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}

@@ -144,7 +144,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{name: "unknown flag", args: []string{"check", "--colour", easy}, code: 2, stderrHas: "colour", usage: true},
 		{name: "unknown command", args: []string{"chek"}, code: 2, stderrHas: "unknown command", usage: true},
 		{name: "missing file, others still checked", args: []string{"check", filepath.Join(dir, "nope.txt"), easy}, code: 2, stderrHas: "no such file", stdoutHas: "easy.txt"},
-		{name: "directory", args: []string{"check", dir, easy}, code: 2, stderrHas: "is a directory", stdoutHas: "easy.txt"},
+		{name: "folder is walked", args: []string{"check", dir}, code: 0, stderrHas: "invalid UTF-8", stdoutHas: "hard.txt"},
 		{name: "binary", args: []string{"check", write("bin.dat", "\x7fELF\x00\x00\x01"), easy}, code: 2, stderrHas: "binary file", stdoutHas: "easy.txt"},
 		{name: "invalid UTF-8 is read", args: []string{"check", write("latin1.txt", "Caf\xe9 au lait. Tr\xe8s bon.")}, code: 0, stderrHas: "invalid UTF-8 at byte 3", stdoutHas: "Tokens"},
 		{name: "empty file", args: []string{"check", write("empty.txt", "")}, code: 0, stdoutHas: "Tokens 0"},

@@ -17,12 +17,12 @@ import (
 const usage = `factbox gives writers readability hints.
 
 Usage:
-  factbox check [flags] FILE...   print the fact box and the hard sentences of each file ("-" reads standard input)
+  factbox check [flags] FILE...   print the fact box and the hard sentences of each file, folder or glob ("-" reads standard input)
   factbox serve [flags]           run the language server over standard input/output
   factbox syllables               read words, one per line, and print each one's syllable count
   factbox version                 print the version
 
-Run "factbox COMMAND -h" for the flags of a command.
+Run "factbox help COMMAND" (or "factbox COMMAND --help") for the flags of a command.
 `
 
 func main() {
@@ -42,8 +42,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "factbox", version())
 		return 0
 	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+		return runHelp(args[1:], stdin, stdout, stderr)
 	}
 	if cmd, ok := commands[args[0]]; ok {
 		return cmd(args[1:], stdin, stdout, stderr)
@@ -55,8 +54,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // commands holds the subcommands that live in their own files.
 var commands = map[string]func(args []string, stdin io.Reader, stdout, stderr io.Writer) int{}
 
-// version returns the module version the binary was built from, or "devel".
+// buildVersion is the release version, stamped by the release build with
+// -ldflags "-X main.buildVersion=v0.2.0"; empty otherwise.
+var buildVersion string
+
+// version returns the release version stamped into the binary, else the
+// module version it was built from, or "devel".
 func version() string {
+	if buildVersion != "" {
+		return buildVersion
+	}
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return info.Main.Version
 	}

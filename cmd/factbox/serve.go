@@ -39,7 +39,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, serveUsage)
-		fs.PrintDefaults()
+		printFlags(stderr, fs)
 	}
 	fs.Bool("stdio", true, "speak LSP over standard input and output (the default; editors pass it)")
 	tcp := fs.String("tcp", "", "listen for LSP clients on `ADDR` instead, e.g. 127.0.0.1:7777 or :7777 (loopback)")

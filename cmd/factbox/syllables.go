@@ -9,10 +9,22 @@ import (
 	"github.com/factbox/factbox/analysis"
 )
 
+const syllablesUsage = `Usage: factbox syllables < words
+
+Reads words, one per line, from standard input and prints the syllable count
+of each on its own line, as factbox counts them (0 for an empty line). It
+takes no flags.
+`
+
 func init() {
 	commands["syllables"] = func(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if len(args) > 0 {
-			fmt.Fprintf(stderr, "factbox syllables: unexpected argument %q\nUsage: factbox syllables < words\n", args[0])
+			switch args[0] {
+			case "-h", "-help", "--help":
+				fmt.Fprint(stderr, syllablesUsage)
+				return 0
+			}
+			fmt.Fprintf(stderr, "factbox syllables: unexpected argument %q\n%s", args[0], syllablesUsage)
 			return 2
 		}
 		return runSyllables(stdin, stdout, stderr)

@@ -8,7 +8,10 @@
 #   bash editors/nvim/test/debian-nvim.sh trixie
 #
 # A download that fails (no network, a package that moved) skips the run with
-# a message and exit code 0; a test that fails exits non-zero.
+# a message and exit code 77, which editors/test.sh reports in its closing
+# summary; with CI=true it fails instead (exit 1), so that CI never passes
+# without having run these Neovims. A test that fails exits non-zero.
+# The Debian mirror is the one this machine's apt sources name.
 set -euo pipefail
 suite="${1:?usage: debian-nvim.sh SUITE}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,13 +19,29 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 skip() {
-  echo "debian-nvim $suite: skipped: $*"
-  exit 0
+  if [ "${CI:-}" = true ]; then
+    echo "debian-nvim $suite: FAILED: $* (CI=true: not skipped)" >&2
+    exit 1
+  fi
+  echo "debian-nvim $suite: SKIPPED: $*"
+  exit 77
+}
+
+# mirror prints the Debian archive URI of this machine's apt sources (deb822
+# .sources files or sources.list), not the security one.
+mirror() {
+  {
+    sed -n 's/^URIs:[[:space:]]*//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | tr ' ' '\n' || true
+    awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) { print $i; break } }' \
+      /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true
+  } | grep -E '^(https?|file)://' | grep -v -- '-security' | grep '/debian/\?$' | head -n 1 || true
 }
 
 mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/debs" "$work/root"
 touch "$work/status"
-echo "deb http://deb.debian.org/debian $suite main" >"$work/sources.list"
+uri="$(mirror)"
+[ -n "$uri" ] || skip "no Debian mirror in this machine's apt sources"
+echo "deb $uri $suite main" >"$work/sources.list"
 apt=(-o "Dir::Etc::SourceList=$work/sources.list" -o Dir::Etc::SourceParts=/dev/null
   -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "Dir::State::status=$work/status"
   -o APT::Sandbox::User=root)

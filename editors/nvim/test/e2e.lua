@@ -114,8 +114,31 @@ local function run()
   local box = { level = 14.06, tokens = 980, types = 427, ttr = 0.4357, readingEase = -0.04 }
   local lines = factbox.format_fact_box({ document = box, paragraph = vim.NIL })
   check("format_fact_box: header", lines[1]:match("^%s+Document%s+Paragraph%s+Sentence$") ~= nil, lines[1])
-  check("format_fact_box: Level row", lines[2] == "Level                14.1          –         –", lines[2])
-  check("format_fact_box: TTR row", lines[5] == "TTR                  0.44          –         –", lines[5])
+  check("format_fact_box: Level row, three decimals as in hover", lines[2] == "Level              14.060          –         –", lines[2])
+  check("format_fact_box: TTR row, three decimals", lines[5] == "TTR                 0.436          –         –", lines[5])
+  -- A shown grade never reaches a threshold the grade does not (10 and 14).
+  for _, c in ipairs({
+    { 13.9996, "13.999" }, { 14, "14.000" }, { 14.0004, "14.000" }, { 9.9995, "9.999" },
+    { 10.0001, "10.000" }, { 12.3456, "12.346" }, { -0.0001, "0.000" },
+  }) do
+    local got = factbox.level_text(c[1], { 10, 14 })
+    check(("level_text(%s) = %s"):format(c[1], c[2]), got == c[2], got)
+  end
+  for _, c in ipairs({
+    { "Very hard to read: grade 16.2 (very hard from 14) · 38 words · longest: \"a\"", "grade 16.2 · very hard" },
+    { "Hard to read: grade 12.4 (hard from 10) · 18 words", "grade 12.4 · hard" },
+    { "something else", "something else" },
+  }) do
+    local got = factbox.short_message(c[1])
+    check(("short_message(%q)"):format(c[1]:sub(1, 20)), got == c[2], got)
+  end
+  -- The server's thresholds for the document win over the settings.
+  local near = factbox.format_fact_box({ document = vim.tbl_extend("force", box, { level = 17.9996 }), hardLevel = 12, veryHardLevel = 18 })
+  check("format_fact_box: the server's thresholds decide the rounding", near[2]:match("^Level%s+17%.999%s") ~= nil, near[2])
+  local lsp_file = dofile(test_dir .. "/../lsp/factbox.lua")
+  check("lsp/factbox.lua gives cmd, filetypes and root_markers",
+    type(lsp_file) == "table" and lsp_file.cmd[1] == "factbox" and vim.tbl_contains(lsp_file.filetypes, "markdown")
+      and lsp_file.root_markers[1] == ".git" and lsp_file.name == nil, vim.inspect(lsp_file))
   check("format_fact_box: missing metric and negative zero", lines[6]:match("^Sentences%s+–") ~= nil
     and lines[12] == "Reading ease          0.0          –         –", lines[6] .. " | " .. lines[12])
   check("format_fact_box: one row per metric", #lines == 1 + #factbox.metrics, tostring(#lines))
@@ -133,6 +156,16 @@ local function run()
     return
   end
   local client = factbox.clients(buf)[1]
+
+  -- Before 0.10, K is mapped to hover in the buffer (0.10+ maps it itself).
+  local kmap = vim.fn.maparg("K", "n", false, true)
+  if vim.fn.has("nvim-0.10") == 1 then
+    check("K is left to Neovim on 0.10+", kmap.desc ~= "factbox: hover (fact box)", vim.inspect(kmap))
+  else
+    check("K hovers, mapped for this buffer only", kmap.buffer == 1 and kmap.desc == "factbox: hover (fact box)", vim.inspect(kmap))
+  end
+  local tags = test_dir .. "/../doc/tags"
+  check("setup() generated the help tags", vim.fn.filereadable(tags) == 1, tags)
 
   local got = vim.wait(TIMEOUT, function()
     return #factbox_diags(buf) > 0
@@ -187,6 +220,25 @@ local function run()
     factbox.update_settings({ inlayHints = { enable = true } })
   end
 
+  local vt = vim.diagnostic.config(nil, vim.lsp.diagnostic.get_namespace(client.id, false)).virtual_text
+  if (vim.diagnostic.config() or {}).virtual_text == false then
+    -- Neovim 0.11+ turns virtual text off by default: the plugin leaves it off.
+    check("virtual text stays off when it is off", not vt, vim.inspect(vt))
+  else
+    local short = type(vt) == "table" and vt.format and vt.format(v1[1]) or ""
+    check("virtual text is short, the grade first", short:match("^grade %d+%.%d · [a-z ]+$") ~= nil, short)
+  end
+
+  -- :checkhealth factbox finds the server, its version and the attachment.
+  vim.cmd("checkhealth factbox")
+  local health = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
+  check(":checkhealth factbox: binary, version, attached, settings",
+    health:find("factbox found: " .. vim.fn.exepath(bin), 1, true) and health:find("version: factbox", 1, true)
+      and health:find("server attached to buffer " .. buf, 1, true) and health:find("veryHardLevel = 14", 1, true),
+    health)
+  vim.cmd("bwipeout!")
+  vim.api.nvim_set_current_buf(buf)
+
   local first = v1[1]
   local params = {
     textDocument = { uri = vim.uri_from_bufnr(buf) },
@@ -225,7 +277,7 @@ local function run()
   check(
     "the float shows Level for document, paragraph and sentence",
     float_text:find("Document", 1, true) and float_text:find("Sentence", 1, true)
-      and float_text:match("Level%s+%d+%.%d%s+%-?%d+%.%d%s+%-?%d+%.%d") ~= nil,
+      and float_text:match("Level%s+%d+%.%d%d%d%s+%-?%d+%.%d%d%d%s+%-?%d+%.%d%d%d\n") ~= nil,
     float_text
   )
   check("the float has a border", border_ok)

@@ -61,7 +61,7 @@ const capabilities = client.computeClientCapabilities();
 
 // initializationOptions: { factbox: { languages } } from package.json's
 // defaults; settings left at their defaults are not sent, so that a
-// project's .factbox.toml applies.
+// project's .factbox.toml applies. clientShowsDiagnosticsInHover is always sent.
 const props = require(path.join(root, 'package.json')).contributes.configuration.properties;
 const serverKeys = ['languages'];
 const factbox = {};
@@ -81,7 +81,7 @@ const params = {
   rootPath: '/workspace',
   rootUri: 'file:///workspace',
   capabilities,
-  initializationOptions: { factbox },
+  initializationOptions: { factbox, clientShowsDiagnosticsInHover: true },
   trace: 'off',
   workspaceFolders: [{ uri: 'file:///workspace', name: 'workspace' }],
 };

@@ -27,7 +27,9 @@ import {
   quickPickDescription,
   statusText,
   statusTooltip,
+  thresholdsOf,
 } from './factBox';
+import { GuardedOutputChannel } from './output';
 import { INSTALL_COMMAND, isExecutableFile, resolveServerPath } from './serverPath';
 import {
   CONFIG_FILE_SELECTOR,
@@ -37,23 +39,29 @@ import {
   explicitSettings,
   initializationOptions,
   readSettings,
+  settingsProblem,
 } from './settings';
+import { PREVIEW_SCHEME, StatusRetry, isDocumentNotFound } from './statusRetry';
 
 const STATUS_DEBOUNCE_MS = 250;
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel;
+let statusRetry: StatusRetry;
+let warnedSettings: string | undefined;
+const previews = new Map<string, string>();
 let status: vscode.StatusBarItem;
 let refreshSeq = 0;
 let statusDebouncer: Debouncer;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  output = vscode.window.createOutputChannel('Factbox');
+  output = new GuardedOutputChannel(vscode.window.createOutputChannel('Factbox'));
   status = vscode.window.createStatusBarItem('factbox.level', vscode.StatusBarAlignment.Right, 100);
   status.name = 'Factbox Level';
   status.command = 'factbox.showFactBox';
   statusDebouncer = new Debouncer(STATUS_DEBOUNCE_MS, () => void refreshStatus());
-  context.subscriptions.push(output, status, { dispose: () => statusDebouncer.cancel() });
+  statusRetry = new StatusRetry(() => void refreshStatus());
+  context.subscriptions.push(output, status, { dispose: () => statusDebouncer.cancel() }, { dispose: () => statusRetry.cancel() });
 
   context.subscriptions.push(
     vscode.commands.registerCommand('factbox.showFactBox', showFactBox),
@@ -62,7 +70,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.window.onDidChangeActiveTextEditor(() => {
       statusDebouncer.cancel();
+      statusRetry.cancel();
       void refreshStatus();
+    }),
+    // After a restart or a window reload the status request can reach the
+    // server before the client has re-sent didOpen ("document not found"):
+    // the first diagnostics published for the document say it is known now.
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      statusRetry.published(e.uris.map((u) => u.toString()));
+    }),
+    // Show Fact Box's "Open Preview" reads from here: a virtual document is
+    // read-only and never asks to be saved.
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, {
+      provideTextDocumentContent: (uri) => previews.get(uri.toString()) ?? '',
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) {
@@ -73,6 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (SETTINGS_REQUIRING_RESTART.some((s) => e.affectsConfiguration(s))) {
         await restart(context);
       } else if (e.affectsConfiguration('factbox') && client?.isRunning()) {
+        warnAboutSettings();
         await client.sendNotification(DidChangeConfigurationNotification.type, didChangeConfigurationParams(currentExplicitSettings()));
         statusDebouncer.trigger();
       }
@@ -88,6 +109,25 @@ export async function deactivate(): Promise<void> {
 
 function currentSettings() {
   return readSettings(vscode.workspace.getConfiguration('factbox'));
+}
+
+/**
+ * warnAboutSettings shows a warning for settings that make no sense
+ * together, once for each distinct problem (the log alone went unread).
+ */
+function warnAboutSettings(): void {
+  const problem = settingsProblem(currentSettings());
+  if (problem === undefined || problem === warnedSettings) {
+    warnedSettings = problem;
+    return;
+  }
+  warnedSettings = problem;
+  output.appendLine(problem);
+  void vscode.window.showWarningMessage(problem, 'Open Settings').then((choice) => {
+    if (choice === 'Open Settings') {
+      void vscode.commands.executeCommand('workbench.action.openSettings', 'factbox.hardLevel');
+    }
+  });
 }
 
 /**
@@ -120,6 +160,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
   output.appendLine(`Starting ${resolution.path} serve --stdio (found via ${resolution.source})`);
+  warnAboutSettings();
 
   const serverOptions: ServerOptions = {
     command: resolution.path,
@@ -240,18 +281,27 @@ async function refreshStatus(): Promise<void> {
     return;
   }
   const seq = ++refreshSeq;
+  const uri = editor.document.uri.toString();
   try {
     const r = await requestFactBox(c, editor);
     if (seq !== refreshSeq) {
       return; // A newer refresh started while this one waited.
     }
-    status.text = statusText(r);
-    status.tooltip = statusTooltip(r);
+    statusRetry.succeeded();
+    const s = thresholdsOf(r, currentSettings());
+    status.text = statusText(r, s);
+    status.tooltip = statusTooltip(r, s);
   } catch (err) {
-    if (seq === refreshSeq) {
-      status.text = statusText(undefined);
-      status.tooltip = `Factbox: ${errorText(err)}`;
+    if (seq !== refreshSeq) {
+      return;
     }
+    if (isDocumentNotFound(err) && statusRetry.notFound(uri)) {
+      status.text = statusText(undefined);
+      status.tooltip = 'Factbox: waiting for the server to open this document';
+      return;
+    }
+    status.text = statusText(undefined);
+    status.tooltip = `Factbox: ${errorText(err)}`;
   }
 }
 
@@ -287,27 +337,30 @@ async function showFactBox(): Promise<void> {
     return;
   }
   const title = `Fact box — ${path.basename(editor.document.uri.path)}`;
-  const items: FactBoxItem[] = factBoxRows(r).map((row) => ({
-    label: row.label,
-    description: quickPickDescription(row),
-    detail: row.help,
-  }));
-  items.push(
-    { label: '', kind: vscode.QuickPickItemKind.Separator },
+  const thresholds = thresholdsOf(r, currentSettings());
+  // The actions first, where they are seen without scrolling past the rows.
+  const items: FactBoxItem[] = [
+    { label: '$(open-preview) Open Preview', description: 'the fact box as a read-only Markdown preview', action: 'open' },
     { label: '$(copy) Copy as Markdown', action: 'copy' },
-    { label: '$(open-preview) Open as Markdown', action: 'open' },
-  );
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    ...factBoxRows(r, thresholds).map((row) => ({
+      label: row.label,
+      description: quickPickDescription(row),
+      detail: row.help,
+    })),
+  ];
   const picked = await vscode.window.showQuickPick(items, {
     title,
     placeHolder: 'Document, paragraph and sentence under the cursor',
     matchOnDescription: true,
   });
-  const md = factBoxMarkdown(r, title);
+  const md = factBoxMarkdown(r, title, thresholds);
   if (picked?.action === 'copy') {
     await vscode.env.clipboard.writeText(md);
   } else if (picked?.action === 'open') {
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: md });
-    await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${path.basename(editor.document.uri.path)}.factbox.md` });
+    previews.set(uri.toString(), md);
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
   }
 }
 

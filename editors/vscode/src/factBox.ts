@@ -34,6 +34,9 @@ export interface FactBoxResult {
   document: FactBoxStats;
   paragraph: FactBoxStats | null;
   sentence: FactBoxStats | null;
+  /** hardLevel and veryHardLevel are the document's thresholds (settings and its .factbox.toml); older servers leave them out. */
+  hardLevel?: number;
+  veryHardLevel?: number;
 }
 
 /** FactBoxParams are the params of `factbox/factBox`. */
@@ -57,10 +60,10 @@ export interface Metric {
  * formulas and the other readability indices the server computes.
  */
 export const METRICS: readonly Metric[] = [
-  { key: 'level', label: 'Level', digits: 1, help: 'Flesch–Kincaid grade level: the school year that can read the text' },
+  { key: 'level', label: 'Level', digits: 3, help: 'Flesch–Kincaid grade level: the school year that can read the text' },
   { key: 'tokens', label: 'Tokens', digits: 0, help: 'Words' },
   { key: 'types', label: 'Types', digits: 0, help: 'Distinct words' },
-  { key: 'ttr', label: 'TTR', digits: 2, help: 'Type–token ratio: types ÷ tokens' },
+  { key: 'ttr', label: 'TTR', digits: 3, help: 'Type–token ratio: types ÷ tokens' },
   { key: 'sentences', label: 'Sentences', digits: 0, help: 'Sentences' },
   { key: 'syllables', label: 'Syllables', digits: 0, help: 'Syllables' },
   { key: 'letters', label: 'Letters', digits: 0, help: 'Letters and digits' },
@@ -112,22 +115,60 @@ export function formatNumber(n: number, digits: number): string {
   return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }
 
+/** Thresholds are the levels from which a sentence is hard and very hard. */
+export interface Thresholds {
+  hardLevel: number;
+  veryHardLevel: number;
+}
+
+/**
+ * levelText shows a grade level with three decimals, as the hover and
+ * README do, but never as reaching a threshold it does not reach, nor the
+ * reverse: rounding that would cross hardLevel or veryHardLevel is replaced
+ * by truncation toward the level's own side (13.9996 with very hard from 14
+ * shows 13.999, not 14.000).
+ */
+export function levelText(level: number, t?: Thresholds): string {
+  const s = formatNumber(level, 3);
+  const shown = Number(s);
+  if (!Number.isFinite(level) || t === undefined) {
+    return s;
+  }
+  for (const limit of [t.hardLevel, t.veryHardLevel]) {
+    if (Number.isFinite(limit) && (level >= limit) !== (shown >= limit)) {
+      return formatNumber(level >= limit ? Math.ceil(level * 1000) / 1000 : Math.floor(level * 1000) / 1000, 3);
+    }
+  }
+  return s;
+}
+
+/**
+ * thresholdsOf returns the thresholds the server applies to r's document,
+ * or fallback (the editor's settings) when the server did not send them.
+ */
+export function thresholdsOf(r: FactBoxResult | undefined, fallback: Thresholds): Thresholds {
+  if (r !== undefined && typeof r.hardLevel === 'number' && typeof r.veryHardLevel === 'number') {
+    return { hardLevel: r.hardLevel, veryHardLevel: r.veryHardLevel };
+  }
+  return fallback;
+}
+
 /** STATUS_PREFIX is what the status bar shows before the level. */
 export const STATUS_PREFIX = 'FK';
 
-/** statusText is the status bar text: "FK 14.1", or "FK –" without a result. */
-export function statusText(r: FactBoxResult | undefined): string {
-  return `${STATUS_PREFIX} ${r === undefined ? '–' : formatNumber(r.document.level, 1)}`;
+/** statusText is the status bar text: "FK 14.060", or "FK –" without a result. */
+export function statusText(r: FactBoxResult | undefined, t?: Thresholds): string {
+  return `${STATUS_PREFIX} ${r === undefined ? '–' : levelText(r.document.level, t)}`;
 }
 
 /** statusTooltip is the status bar tooltip: the document's four headline numbers. */
-export function statusTooltip(r: FactBoxResult | undefined): string {
+export function statusTooltip(r: FactBoxResult | undefined, t?: Thresholds): string {
   if (r === undefined) {
     return 'Factbox: no fact box for this document yet';
   }
   const d = r.document;
-  return `Factbox — document: Level ${formatNumber(d.level, 1)}, Tokens ${formatNumber(d.tokens, 0)}, ` +
-    `Types ${formatNumber(d.types, 0)}, TTR ${formatNumber(d.ttr, 2)}. Click for the full fact box.`;
+  return `Factbox — document: Level ${levelText(d.level, t)}, Tokens ${formatNumber(d.tokens, 0)}, ` +
+    `Types ${formatNumber(d.types, 0)}, TTR ${formatNumber(d.ttr, 3)}. Click for the full fact box.`;
 }
 
 /** FactBoxRow is one metric across document, paragraph and sentence, already formatted. */
@@ -143,8 +184,9 @@ export interface FactBoxRow {
  * factBoxRows formats every metric of r. A missing paragraph or sentence
  * (the cursor outside any, or no position sent) shows as "–".
  */
-export function factBoxRows(r: FactBoxResult): FactBoxRow[] {
-  const cell = (s: FactBoxStats | null | undefined, m: Metric) => (s ? formatNumber(s[m.key], m.digits) : '–');
+export function factBoxRows(r: FactBoxResult, t?: Thresholds): FactBoxRow[] {
+  const cell = (s: FactBoxStats | null | undefined, m: Metric) =>
+    !s ? '–' : m.key === 'level' ? levelText(s.level, t) : formatNumber(s[m.key], m.digits);
   return METRICS.map((m) => ({
     label: m.label,
     help: m.help,
@@ -163,14 +205,14 @@ export function quickPickDescription(row: FactBoxRow): string {
 }
 
 /** factBoxMarkdown renders r as a Markdown table, titled with title. */
-export function factBoxMarkdown(r: FactBoxResult, title: string): string {
+export function factBoxMarkdown(r: FactBoxResult, title: string, t?: Thresholds): string {
   const lines = [
     `### ${title}`,
     '',
     '| | Document | Paragraph | Sentence |',
     '|---|---:|---:|---:|',
   ];
-  for (const row of factBoxRows(r)) {
+  for (const row of factBoxRows(r, t)) {
     lines.push(`| ${row.label} | ${row.document} | ${row.paragraph} | ${row.sentence} |`);
   }
   return lines.join('\n') + '\n';

@@ -4,8 +4,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** INSTALL_COMMAND installs the server with the Go toolchain. */
-export const INSTALL_COMMAND = 'go install github.com/factbox/factbox/cmd/factbox@latest';
+/**
+ * INSTALL_COMMAND installs the server with the Go toolchain, from a clone:
+ * the module is not published yet, so `go install …@latest` would fail.
+ */
+export const INSTALL_COMMAND =
+  'git clone https://github.com/factbox/factbox && cd factbox && go install ./cmd/factbox';
 
 /** ResolveEnv is everything resolveServerPath reads from the outside world. */
 export interface ResolveEnv {
@@ -92,21 +96,26 @@ export function pathCandidates(e: ResolveEnv): string[] {
  * hide the user's mistake.
  */
 export function resolveServerPath(setting: string | undefined, e: ResolveEnv): Resolution {
+  const bundled = bundledServerPath(e.extensionPath, e.platform);
   if (setting !== undefined && setting.trim() !== '') {
     const p = expandSetting(setting, e);
     if (e.isExecutable(p)) {
       return { ok: true, path: p, source: 'setting' };
     }
+    // Say what clearing the setting would really run: the bundled server
+    // comes before PATH.
+    const instead = e.isExecutable(bundled)
+      ? 'clear it to use the server bundled with the extension'
+      : `clear it to use factbox from your PATH (install it with: ${INSTALL_COMMAND})`;
     return {
       ok: false,
       reason: 'setting-not-found',
       tried: [p],
       message: `Factbox: the server set in "factbox.server.path" was not found or is not executable: ${p}. ` +
-        `Fix the setting, or clear it to use factbox from your PATH (install it with: ${INSTALL_COMMAND}).`,
+        `Fix the setting, or ${instead}.`,
     };
   }
   const tried: string[] = [];
-  const bundled = bundledServerPath(e.extensionPath, e.platform);
   tried.push(bundled);
   if (e.isExecutable(bundled)) {
     return { ok: true, path: bundled, source: 'bundled' };
@@ -121,7 +130,7 @@ export function resolveServerPath(setting: string | undefined, e: ResolveEnv): R
     ok: false,
     reason: 'not-found',
     tried,
-    message: `Factbox: the factbox server was not found on your PATH. Install it with "${INSTALL_COMMAND}" ` +
+    message: `Factbox: the factbox server was not found on your PATH. Install it with Go 1.26 or newer: "${INSTALL_COMMAND}" ` +
       `(and make sure $(go env GOPATH)/bin is on your PATH), or set "factbox.server.path" to the factbox executable.`,
   };
 }

@@ -80,6 +80,18 @@ export function readSettings(cfg: ConfigReader): FactboxSettings {
 }
 
 /**
+ * settingsProblem explains settings that make no sense together, or returns
+ * undefined: today, a hard level above the very hard level.
+ */
+export function settingsProblem(s: FactboxSettings): string | undefined {
+  if (s.hardLevel > s.veryHardLevel) {
+    return `Factbox: "factbox.hardLevel" (${s.hardLevel}) is above "factbox.veryHardLevel" (${s.veryHardLevel}): ` +
+      `no sentence could be hard without being very hard. Lower the hard level or raise the very hard one.`;
+  }
+  return undefined;
+}
+
+/**
  * ExplicitSettings are the settings the writer set, at any level (user,
  * workspace, folder, language). The server ranks them above a project's
  * `.factbox.toml`; a setting left at its default is not sent, so that the
@@ -148,9 +160,13 @@ export function explicitSettings(cfg: ConfigInspector): ExplicitSettings {
   return out;
 }
 
-/** initializationOptions wraps s the way the server expects it in `initialize`. */
-export function initializationOptions<S extends FactboxSettings | ExplicitSettings>(s: S): { factbox: S } {
-  return { factbox: s };
+/**
+ * initializationOptions wraps s the way the server expects it in
+ * `initialize`, and tells the server that VS Code shows a position's
+ * diagnostics in its hover, so the hover need not repeat them.
+ */
+export function initializationOptions<S extends FactboxSettings | ExplicitSettings>(s: S): { factbox: S; clientShowsDiagnosticsInHover: true } {
+  return { factbox: s, clientShowsDiagnosticsInHover: true };
 }
 
 /** didChangeConfigurationParams wraps s for `workspace/didChangeConfiguration`. */

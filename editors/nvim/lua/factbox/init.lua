@@ -27,6 +27,12 @@ M.defaults = {
   },
   -- on_attach(client, bufnr) runs after the server attaches to a buffer.
   on_attach = nil,
+  -- map_hover maps K to vim.lsp.buf.hover in attached buffers on Neovim
+  -- 0.7-0.9 (0.10+ does it itself), unless K is already mapped.
+  map_hover = true,
+  -- short_virtual_text shows "grade 16.2 · very hard" at the end of the
+  -- line instead of the whole message (which stays in the float).
+  short_virtual_text = true,
 }
 
 -- language_ids maps Neovim filetypes to LSP language ids where they differ.
@@ -121,13 +127,56 @@ local function find_root(bufnr, markers)
   return dir
 end
 
--- client_config is the configuration shared by every start path.
+-- short_message turns a diagnostic message into its virtual-text form, the
+-- grade first: "Very hard to read: grade 16.2 (very hard from 14) · 38
+-- words · …" becomes "grade 16.2 · very hard". Other messages stay whole.
+function M.short_message(message)
+  local grade = message:match("grade ([%-%d%.]+)")
+  if not grade then
+    return message
+  end
+  local tier = message:match("^Very hard") and "very hard" or message:match("^Hard") and "hard" or nil
+  return tier and ("grade " .. grade .. " · " .. tier) or ("grade " .. grade)
+end
+
+-- diagnostic_namespace returns the namespace of a client's pushed diagnostics.
+local function diagnostic_namespace(client)
+  local ok, ns = pcall(vim.lsp.diagnostic.get_namespace, client.id, false)
+  return ok and ns or nil
+end
+
 -- show_inlay_hints turns Neovim's inlay hints on for bufnr (0.10 and
 -- later) when the settings want them; :lua vim.lsp.inlay_hint.enable(false)
 -- still turns them off.
 local function show_inlay_hints(cfg, bufnr)
   if vim.lsp.inlay_hint and vim.lsp.inlay_hint.enable and has("nvim-0.10") and cfg.settings.inlayHints.enable then
     vim.lsp.inlay_hint.enable(true, { bufnr = bufnr })
+  end
+end
+
+-- on_attach is what the plugin does when the server attaches, after the
+-- user's own on_attach: map K on 0.7-0.9 if nothing maps it, and shorten
+-- the virtual text of factbox's diagnostics unless virtual text is off, and
+-- show inlay hints on 0.10 and later when the settings want them.
+function M.on_attach(client, bufnr)
+  local cfg = M.config or M.defaults
+  show_inlay_hints(cfg, bufnr)
+  if cfg.on_attach then
+    cfg.on_attach(client, bufnr)
+  end
+  if cfg.map_hover and not has("nvim-0.10") and vim.fn.maparg("K", "n") == "" then
+    vim.keymap.set("n", "K", vim.lsp.buf.hover, { buffer = bufnr, desc = "factbox: hover (fact box)" })
+  end
+  if cfg.short_virtual_text then
+    local ns = diagnostic_namespace(client)
+    local global = vim.diagnostic.config() or {}
+    if ns and global.virtual_text ~= false then
+      local vt = type(global.virtual_text) == "table" and vim.deepcopy(global.virtual_text) or {}
+      vt.format = function(d)
+        return M.short_message(d.message)
+      end
+      vim.diagnostic.config({ virtual_text = vt }, ns)
+    end
   end
 end
 
@@ -138,6 +187,7 @@ local function sent()
   return merge(M.explicit, { hints = cfg.settings.hints, inlayHints = cfg.settings.inlayHints })
 end
 
+-- client_config is the configuration shared by every start path.
 local function client_config(cfg)
   return {
     name = M.name,
@@ -145,13 +195,36 @@ local function client_config(cfg)
     init_options = { factbox = sent() },
     settings = { factbox = sent() },
     get_language_id = language_id,
-    on_attach = function(client, bufnr)
-      show_inlay_hints(M.config or cfg, bufnr)
-      if cfg.on_attach then
-        cfg.on_attach(client, bufnr)
-      end
-    end,
+    on_attach = M.on_attach,
   }
+end
+
+-- lsp_config returns the configuration lsp/factbox.lua gives Neovim 0.11+,
+-- for vim.lsp.enable("factbox") without setup(): the defaults, or what
+-- setup() was given.
+function M.lsp_config()
+  local cfg = M.config or M.defaults
+  local conf = client_config(cfg)
+  conf.name = nil
+  conf.filetypes = cfg.filetypes
+  conf.root_markers = cfg.root_markers
+  return conf
+end
+
+-- helptags generates the tags of the plugin's doc/ folder when they are
+-- missing or older than doc/factbox.txt and the folder is writable, so that
+-- :help factbox works after a manual install.
+function M.helptags()
+  local src = debug.getinfo(1, "S").source:sub(2)
+  local doc = vim.fn.fnamemodify(src, ":p:h:h:h") .. "/doc"
+  local txt, tags = doc .. "/factbox.txt", doc .. "/tags"
+  if vim.fn.filereadable(txt) ~= 1 or vim.fn.filewritable(doc) ~= 2 then
+    return false
+  end
+  if vim.fn.filereadable(tags) == 1 and vim.fn.getftime(tags) >= vim.fn.getftime(txt) then
+    return true
+  end
+  return (pcall(vim.cmd, "silent helptags " .. vim.fn.fnameescape(doc)))
 end
 
 local function executable_check(cfg)
@@ -214,16 +287,13 @@ function M.setup(opts)
   -- Also defined by plugin/factbox.lua; repeated here for plugin managers
   -- that add the runtimepath after plugin/ files were sourced.
   M.create_commands()
+  M.helptags()
   if not executable_check(cfg) then
     return
   end
 
   if vim.lsp.config and vim.lsp.enable then
-    local conf = client_config(cfg)
-    conf.name = nil
-    conf.filetypes = cfg.filetypes
-    conf.root_markers = cfg.root_markers
-    vim.lsp.config(M.name, conf)
+    vim.lsp.config(M.name, M.lsp_config())
     vim.lsp.enable(M.name)
     return
   end
@@ -301,12 +371,31 @@ local function fmt(n, digits)
   return s
 end
 
+-- level_text formats a grade level with three decimals, as hover does, never
+-- reading as reaching a threshold it does not reach (or the reverse): 13.9996
+-- with very hard from 14 shows 13.999, not 14.000.
+function M.level_text(level, thresholds)
+  local s = fmt(level, 3)
+  local shown = tonumber(s)
+  if not shown then
+    return s
+  end
+  for _, t in ipairs(thresholds or {}) do
+    if type(t) == "number" and (level >= t) ~= (shown >= t) then
+      local cut = level >= t and math.ceil(level * 1000) / 1000 or math.floor(level * 1000) / 1000
+      return fmt(cut, 3)
+    end
+  end
+  return s
+end
+
 -- metrics are the fact box rows in display order: key, label, decimals.
+-- Level and TTR have three, as in hover and README.
 M.metrics = {
-  { "level", "Level", 1 },
+  { "level", "Level", 3 },
   { "tokens", "Tokens", 0 },
   { "types", "Types", 0 },
-  { "ttr", "TTR", 2 },
+  { "ttr", "TTR", 3 },
   { "sentences", "Sentences", 0 },
   { "syllables", "Syllables", 0 },
   { "letters", "Letters", 0 },
@@ -328,9 +417,19 @@ M.metrics = {
 -- sentence the cursor is not in.
 function M.format_fact_box(result)
   local lines = { string.format("%-15s %9s %10s %9s", "", "Document", "Paragraph", "Sentence") }
+  -- The document's thresholds as the server applies them (settings and its
+  -- .factbox.toml); an older server sends none: then the settings.
+  local s = (M.config or M.defaults).settings
+  local function number(v, fallback)
+    return type(v) == "number" and v or fallback
+  end
+  local thresholds = { number(result.hardLevel, s.hardLevel), number(result.veryHardLevel, s.veryHardLevel) }
   local function cell(box, key, digits)
     if type(box) ~= "table" then
       return "–"
+    end
+    if key == "level" and type(box[key]) == "number" then
+      return M.level_text(box[key], thresholds)
     end
     return fmt(box[key], digits)
   end

@@ -308,6 +308,9 @@ test('factbox serve with the InitializeParams VS Code sends', async (t) => {
     for (const word of ['Level', 'Tokens', 'Types', 'TTR', 'Document', 'Paragraph', 'Sentence']) {
       assert.ok(contents.value.includes(word), `hover mentions ${word}:\n${contents.value}`);
     }
+    // VS Code shows the diagnostic above the hover: the hover must not repeat it.
+    assert.ok(!contents.value.includes(first().message), `hover repeats the diagnostic "${first().message}":\n${contents.value}`);
+    assert.ok(!/hard to read/i.test(contents.value), `hover says "hard to read":\n${contents.value}`);
   });
 
   let box: FactBoxResult | undefined;

@@ -9,6 +9,8 @@ import {
   factBoxRows,
   formatNumber,
   isFactBoxResult,
+  levelText,
+  thresholdsOf,
   quickPickDescription,
   statusText,
   statusTooltip,
@@ -46,16 +48,50 @@ test('formatNumber', async (t) => {
   }
 });
 
-test('statusText', () => {
-  assert.equal(statusText(full), 'FK 14.1');
-  assert.equal(statusText(undefined), 'FK –');
-  assert.equal(statusText({ ...full, document: stats(0) }), 'FK 0.0');
+const tiers = { hardLevel: 10, veryHardLevel: 14 };
+
+test('levelText: three decimals that never cross a threshold the level does not', async (t) => {
+  const cases = [
+    { name: 'three decimals', level: 12.3456, want: '12.346' },
+    { name: 'trailing zeros kept', level: 14.06, want: '14.060' },
+    { name: 'just below very hard is truncated', level: 13.9996, want: '13.999' },
+    { name: 'exactly very hard', level: 14, want: '14.000' },
+    { name: 'just above very hard', level: 14.0004, want: '14.000' },
+    { name: 'just below hard is truncated', level: 9.9995, want: '9.999' },
+    { name: 'just above hard', level: 10.0001, want: '10.000' },
+    { name: 'negative zero', level: -0.0001, want: '0.000' },
+    { name: 'NaN', level: NaN, want: '–' },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, () => assert.equal(levelText(c.level, tiers), c.want));
+  }
+  // Without thresholds it rounds: 13.9996 reads 14.000.
+  assert.equal(levelText(13.9996), '14.000');
+  // Any threshold counts, not just the defaults.
+  assert.equal(levelText(11.9999, { hardLevel: 12, veryHardLevel: 16 }), '11.999');
 });
 
-test('statusTooltip names the four headline numbers', () => {
+test('thresholdsOf: the server\'s thresholds for the document, else the settings', () => {
+  const settings = { hardLevel: 10, veryHardLevel: 14 };
+  assert.deepStrictEqual(thresholdsOf({ ...full, hardLevel: 12, veryHardLevel: 18 }, settings), { hardLevel: 12, veryHardLevel: 18 });
+  assert.deepStrictEqual(thresholdsOf(full, settings), settings, 'an older server sends none');
+  assert.deepStrictEqual(thresholdsOf(undefined, settings), settings);
+  // A grade just under a project's very hard level of 18 stays under it.
+  assert.equal(statusText({ ...full, document: stats(17.9996), hardLevel: 12, veryHardLevel: 18 },
+    thresholdsOf({ ...full, hardLevel: 12, veryHardLevel: 18 }, settings)), 'FK 17.999');
+});
+
+test('statusText', () => {
+  assert.equal(statusText(full), 'FK 14.060');
+  assert.equal(statusText(undefined), 'FK –');
+  assert.equal(statusText({ ...full, document: stats(0) }), 'FK 0.000');
+  assert.equal(statusText({ ...full, document: stats(13.9996) }, tiers), 'FK 13.999');
+});
+
+test('statusTooltip names the four headline numbers, Level and TTR at three decimals', () => {
   assert.equal(
     statusTooltip(full),
-    'Factbox — document: Level 14.1, Tokens 120, Types 80, TTR 0.67. Click for the full fact box.',
+    'Factbox — document: Level 14.060, Tokens 120, Types 80, TTR 0.667. Click for the full fact box.',
   );
   assert.match(statusTooltip(undefined), /no fact box/);
 });
@@ -83,12 +119,14 @@ test('factBoxRows formats every metric and dashes a missing sentence', () => {
   assert.deepStrictEqual(rows[0], {
     label: 'Level',
     help: METRICS[0].help,
-    document: '14.1',
-    paragraph: '9.9',
+    document: '14.060',
+    paragraph: '9.950',
     sentence: '–',
   });
   assert.equal(rows[1].paragraph, '40');
-  assert.equal(quickPickDescription(rows[0]), 'document 14.1 · paragraph 9.9 · sentence –');
+  assert.equal(rows[3].document, '0.667', 'TTR at three decimals');
+  assert.equal(quickPickDescription(rows[0]), 'document 14.060 · paragraph 9.950 · sentence –');
+  assert.equal(factBoxRows({ ...full, paragraph: stats(9.9996) }, tiers)[0].paragraph, '9.999');
 });
 
 test('every metric key is a field of the server fact box', () => {
@@ -101,6 +139,6 @@ test('factBoxMarkdown is a table with one row per metric', () => {
   const lines = md.trimEnd().split('\n');
   assert.equal(lines[0], '### Fact box — ch1.md');
   assert.equal(lines[2], '| | Document | Paragraph | Sentence |');
-  assert.equal(lines[4], '| Level | 14.1 | 9.9 | – |');
+  assert.equal(lines[4], '| Level | 14.060 | 9.950 | – |');
   assert.equal(lines.length, 4 + METRICS.length);
 });

@@ -134,8 +134,24 @@ test('not-found message says exactly what to do', () => {
   assert.ok(!s.ok && s.message.includes('/x/factbox') && s.message.includes('factbox.server.path'));
 });
 
-test('INSTALL_COMMAND names the module path of the binary', () => {
-  assert.equal(INSTALL_COMMAND, 'go install github.com/factbox/factbox/cmd/factbox@latest');
+test('INSTALL_COMMAND installs from a clone: the module is not published yet', () => {
+  assert.equal(INSTALL_COMMAND, 'git clone https://github.com/factbox/factbox && cd factbox && go install ./cmd/factbox');
+  assert.doesNotMatch(INSTALL_COMMAND, /@latest/);
+});
+
+test('a missing setting says what clearing it would run', () => {
+  const withBundle = resolveServerPath('/x/factbox', posixEnv(['/home/ann/.vscode/extensions/factbox.factbox-0.1.0/bin/factbox']));
+  assert.ok(!withBundle.ok);
+  if (!withBundle.ok) {
+    assert.match(withBundle.message, /clear it to use the server bundled with the extension/);
+    assert.doesNotMatch(withBundle.message, /PATH/);
+  }
+  const without = resolveServerPath('/x/factbox', posixEnv([]));
+  assert.ok(!without.ok);
+  if (!without.ok) {
+    assert.match(without.message, /clear it to use factbox from your PATH/);
+    assert.ok(without.message.includes(INSTALL_COMMAND), without.message);
+  }
 });
 
 test('bundledServerPath', () => {

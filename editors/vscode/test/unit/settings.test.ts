@@ -12,6 +12,7 @@ import {
   explicitSettings,
   initializationOptions,
   readSettings,
+  settingsProblem,
 } from '../../src/settings';
 
 function reader(values: Record<string, unknown>): ConfigReader {
@@ -74,9 +75,17 @@ test('readSettings does not share the default language array', () => {
   assert.deepStrictEqual(DEFAULT_SETTINGS.languages, ['markdown', 'plaintext']);
 });
 
+test('settingsProblem: a hard level above the very hard one', () => {
+  assert.equal(settingsProblem(readSettings(reader({}))), undefined);
+  assert.equal(settingsProblem(readSettings(reader({ hardLevel: 14, veryHardLevel: 14 }))), undefined, 'equal is fine');
+  const p = settingsProblem(readSettings(reader({ hardLevel: 15, veryHardLevel: 14 })));
+  assert.ok(p !== undefined);
+  assert.match(p, /"factbox\.hardLevel" \(15\) is above "factbox\.veryHardLevel" \(14\)/);
+});
+
 test('settings are wrapped the way the server reads them', () => {
   const s = readSettings(reader({ hardLevel: 11 }));
-  assert.deepStrictEqual(initializationOptions(s), { factbox: s });
+  assert.deepStrictEqual(initializationOptions(s), { factbox: s, clientShowsDiagnosticsInHover: true });
   assert.deepStrictEqual(didChangeConfigurationParams(s), { settings: { factbox: s } });
   assert.equal(JSON.parse(JSON.stringify(initializationOptions(s))).factbox.diagnostics.enable, true);
 });
@@ -168,7 +177,7 @@ test('explicitSettings sends only what the writer set', async (t) => {
       assert.deepStrictEqual(explicitSettings(inspector(c.values, c.set)), c.want);
     });
   }
-  assert.deepStrictEqual(initializationOptions(explicitSettings(inspector({}, {}))), { factbox: { languages: ['markdown', 'plaintext'], ...ALWAYS } });
+  assert.deepStrictEqual(initializationOptions(explicitSettings(inspector({}, {}))), { factbox: { languages: ['markdown', 'plaintext'], ...ALWAYS }, clientShowsDiagnosticsInHover: true });
   const off = explicitSettings(inspector({ 'hints.adverbs': false, 'inlayHints.enable': false }, { 'hints.adverbs': 'globalValue', 'inlayHints.enable': 'globalValue' }));
   assert.deepStrictEqual([off.hints.adverbs, off.hints.passiveVoice, off.inlayHints.enable], [false, true, false], 'hint switches the writer turned off');
 });
