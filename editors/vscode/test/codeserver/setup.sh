@@ -16,6 +16,13 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 npmq=(--no-audit --no-fund --loglevel=error)
+# node-gyp builds against the headers of the Node.js that runs it (Debian's
+# nodejs ships them under /usr/include/node) instead of downloading them,
+# which fails offline; a nodedir the user configured still wins.
+if [ -z "${npm_config_nodedir:-}" ] && [ "$(npm config get nodedir 2>/dev/null)" = "undefined" ]; then
+  node_prefix="$(dirname "$(dirname "$(command -v node)")")"
+  [ -d "$node_prefix/include/node" ] && export npm_config_nodedir="$node_prefix"
+fi
 
 if [ ! -e node_modules/.factbox-setup-done ]; then
   npm ci --ignore-scripts "${npmq[@]}"
