@@ -105,13 +105,11 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	s.mu.Lock()
 	s.stream = stream
 	s.mu.Unlock()
-	conn := jsonrpc2.NewConn(ctx, stream, rpcHandler{s}, jsonrpc2.SetLogger(rpcLogger{s.log}))
-	s.mu.Lock()
-	s.conn = conn
-	s.mu.Unlock()
 	// Notifications skip jsonrpc2.Conn.Notify, which encodes the params
 	// three times over (params, message, stream); the guard writes each
 	// frame whole under its own lock, so they cannot interleave with replies.
+	// The notifier is set before the connection reads its first message: a
+	// document opened at once may be published before NewConn returns.
 	s.setNotifier(func(method string, params any) {
 		var body []byte
 		var err error
@@ -133,6 +131,10 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 			s.log.Debugf("notify %s: %s", method, err)
 		}
 	})
+	conn := jsonrpc2.NewConn(ctx, stream, rpcHandler{s}, jsonrpc2.SetLogger(rpcLogger{s.log}))
+	s.mu.Lock()
+	s.conn = conn
+	s.mu.Unlock()
 	select {
 	case <-conn.DisconnectNotify():
 	case <-ctx.Done():
