@@ -163,35 +163,48 @@ type messageKey struct {
 	hardLevel, veryHardLevel float64
 }
 
-// messageCache keeps the messages of one document's last publication, so
-// that the next one computes messages only for sentences that changed.
-// It holds only the keys used last time, so it never grows past one version.
-type messageCache struct {
+// generations keeps the values one publication made for the next: a value
+// the last publication used is taken again, and only the values this one
+// uses are kept, so it never grows past one version.
+type generations[K comparable, V any] struct {
 	mu         sync.Mutex
-	prev, next map[messageKey]string
+	prev, next map[K]V
 }
 
-// message returns the cached message of sent or computes it.
-func (c *messageCache) message(a *analysis.Document, sent *analysis.Sentence) string {
-	key := messageKey{a.Text[sent.Span.Start:sent.Span.End], sent.FactBox.Level, sent.FactBox.Tokens,
-		sent.Difficulty, a.Options.HardLevel, a.Options.VeryHardLevel}
-	msg, ok := c.prev[key]
-	if !ok {
-		msg = sentenceMessage(a, sent)
-	}
-	c.next[key] = msg
-	return msg
-}
-
-// generation starts a publication: messages used in it are kept for the
+// generation starts a publication: values used in it are kept for the
 // next one, the others forgotten. It locks c until the returned function runs.
-func (c *messageCache) generation() (done func()) {
+func (c *generations[K, V]) generation() (done func()) {
 	c.mu.Lock()
-	c.next = make(map[messageKey]string, len(c.prev))
+	c.next = make(map[K]V, len(c.prev))
 	return func() {
 		c.prev, c.next = c.next, nil
 		c.mu.Unlock()
 	}
+}
+
+// get returns the value of key from the last publication, or builds it, and
+// keeps it for the next. The caller holds a generation.
+func (c *generations[K, V]) get(key K, build func() V) V {
+	v, ok := c.prev[key]
+	if !ok {
+		v = build()
+	}
+	c.next[key] = v
+	return v
+}
+
+// messageCache keeps the messages of one document's last publication, so
+// that the next one computes messages only for sentences that changed.
+type messageCache struct {
+	generations[messageKey, string]
+}
+
+// message returns the cached message of sent or computes it. The caller
+// holds a generation.
+func (c *messageCache) message(a *analysis.Document, sent *analysis.Sentence) string {
+	key := messageKey{a.Text[sent.Span.Start:sent.Span.End], sent.FactBox.Level, sent.FactBox.Tokens,
+		sent.Difficulty, a.Options.HardLevel, a.Options.VeryHardLevel}
+	return c.get(key, func() string { return sentenceMessage(a, sent) })
 }
 
 // sentenceDiagnostics returns a diagnostic for each flagged (hard or very

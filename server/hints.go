@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,31 +74,13 @@ type hintMessageKey struct {
 // publication, like messageCache, so that a keystroke re-publishes thousands
 // of hints without making their messages again.
 type hintMessageCache struct {
-	mu         sync.Mutex
-	prev, next map[hintMessageKey]string
-}
-
-// generation starts a publication: messages used in it are kept for the
-// next one, the others forgotten. It locks c until the returned function runs.
-func (c *hintMessageCache) generation() (done func()) {
-	c.mu.Lock()
-	c.next = make(map[hintMessageKey]string, len(c.prev))
-	return func() {
-		c.prev, c.next = c.next, nil
-		c.mu.Unlock()
-	}
+	generations[hintMessageKey, string]
 }
 
 // message returns the message of h, whose text is written, from the last
 // publication or made afresh. The caller holds a generation.
 func (c *hintMessageCache) message(written string, h analysis.Hint) string {
-	key := hintMessageKey{h.Kind, written}
-	msg, ok := c.prev[key]
-	if !ok {
-		msg = hintMessage(written, h)
-	}
-	c.next[key] = msg
-	return msg
+	return c.get(hintMessageKey{h.Kind, written}, func() string { return hintMessage(written, h) })
 }
 
 // hintDiagnostics appends to diags a diagnostic of severity Hint for each
