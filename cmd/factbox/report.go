@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/factbox/factbox/analysis"
+	"github.com/factbox/factbox/server"
 )
 
 // reporter writes check's report in one --format. check calls file or
@@ -211,7 +212,7 @@ func (f *finding) pick(hard, veryHard string) string {
 }
 
 // code returns the finding's rule: the diagnostic code the server uses too.
-func (f *finding) code() string { return f.pick("hard-sentence", "very-hard-sentence") }
+func (f *finding) code() string { return f.pick(server.CodeHardSentence, server.CodeVeryHardSentence) }
 
 // message explains the finding, for example
 // "Very hard to read: grade 24.3 (very hard from 14) · 48 words". The grade

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/factbox/factbox/analysis"
+	"github.com/factbox/factbox/server"
 )
 
 // sarifReporter writes a SARIF 2.1.0 log (OASIS Static Analysis Results
@@ -109,14 +110,14 @@ func newSARIFReporter(w io.Writer, opts analysis.Options) reporter {
 				Name:    "factbox",
 				Version: version(),
 				Rules: []sarifRule{{
-					ID:                   "hard-sentence",
+					ID:                   server.CodeHardSentence,
 					Name:                 "HardSentence",
 					ShortDescription:     sarifMessage{"Hard to read"},
 					FullDescription:      sarifMessage{"A sentence whose Flesch–Kincaid grade level reaches the hard level but not the very hard one, with enough words to count."},
 					DefaultConfiguration: sarifRuleConfig{"note"},
 					Properties:           threshold(opts.HardLevel),
 				}, {
-					ID:                   "very-hard-sentence",
+					ID:                   server.CodeVeryHardSentence,
 					Name:                 "VeryHardSentence",
 					ShortDescription:     sarifMessage{"Very hard to read"},
 					FullDescription:      sarifMessage{"A sentence whose Flesch–Kincaid grade level reaches the very hard level, with enough words to count."},
