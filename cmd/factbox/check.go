@@ -282,12 +282,14 @@ func writeText(w io.Writer, name, text string, opts analysis.Options, showHints 
 	lines := analysis.NewLines(text)
 	cursor := lines.Cursor() // sentences come in order
 	hc := hintWriter{name: displayName(name), text: text, cursor: lines.Cursor()}
-	var hard, veryHard, ignored int
+	var t tally
+	var ignored int
 	var line []byte
 	fb := analysis.Stream(text, opts, func(_ *analysis.Paragraph, sents []analysis.Sentence) {
 		for i := range sents {
 			s := &sents[i]
-			if !s.Flagged() {
+			threshold, ok := t.flag(s, opts)
+			if !ok {
 				if showHints {
 					hc.write(w, s.Hints)
 				}
@@ -295,14 +297,6 @@ func writeText(w io.Writer, name, text string, opts analysis.Options, showHints 
 					ignored++
 				}
 				continue
-			}
-			threshold := opts.HardLevel
-			switch s.Difficulty {
-			case analysis.VeryHard:
-				veryHard++
-				threshold = opts.VeryHardLevel
-			default:
-				hard++
 			}
 			// name:line:col-line:col: very-hard: grade 21.3 (≥ 14), 47 words: “…”
 			line = append(line[:0], displayName(name)...)
@@ -330,14 +324,15 @@ func writeText(w io.Writer, name, text string, opts analysis.Options, showHints 
 	fmt.Fprintf(w, "  Reading Ease %.1f · ARI %.1f · Coleman–Liau %.1f · Gunning Fog %.1f · SMOG %.1f\n",
 		fb.ReadingEase, fb.ARI, fb.ColemanLiau, fb.GunningFog, fb.SMOG)
 	fmt.Fprintf(w, "  %d very hard, %d hard of %d sentences (hard from grade %g, very hard from %g, at %d words or more)\n",
-		veryHard, hard, fb.Sentences, opts.HardLevel, opts.VeryHardLevel, opts.MinWords)
+		t.veryHard, t.hard, fb.Sentences, opts.HardLevel, opts.VeryHardLevel, opts.MinWords)
 	if ignored > 0 {
 		fmt.Fprintf(w, "  %s ignored (factbox comments, front matter or the config)\n", plural(ignored, "hard sentence"))
 	}
 	if showHints {
 		fmt.Fprintf(w, "  %d adverbs, %d passive voice, %d simpler alternatives\n", fb.Adverbs, fb.PassiveVoice, fb.SimplerAlternatives)
 	}
-	return tally{sentences: fb.Sentences, hard: hard, veryHard: veryHard}
+	t.sentences = fb.Sentences
+	return t
 }
 
 func appendPosition(b []byte, p analysis.Position) []byte {

@@ -47,6 +47,20 @@ type tally struct {
 	sentences, hard, veryHard int
 }
 
+// flag counts s when it is flagged (hard or very hard, and not ignored by a
+// directive) and returns the threshold it reached; ok is false otherwise.
+func (t *tally) flag(s *analysis.Sentence, opts analysis.Options) (threshold float64, ok bool) {
+	if !s.Flagged() {
+		return 0, false
+	}
+	if s.Difficulty == analysis.VeryHard {
+		t.veryHard++
+		return opts.VeryHardLevel, true
+	}
+	t.hard++
+	return opts.HardLevel, true
+}
+
 // worst returns the highest difficulty counted.
 func (t tally) worst() analysis.Difficulty {
 	switch {
@@ -236,20 +250,11 @@ func findings(text string, opts analysis.Options) ([]finding, tally) {
 		t.sentences += len(sents)
 		for i := range sents {
 			s := &sents[i]
-			if !s.Flagged() {
+			threshold, ok := t.flag(s, opts)
+			if !ok {
 				continue // easy, or ignored by a directive
 			}
-			f := finding{difficulty: s.Difficulty, level: s.FactBox.Level, words: s.FactBox.Tokens}
-			switch s.Difficulty {
-			case analysis.Hard:
-				t.hard++
-				f.threshold = opts.HardLevel
-			case analysis.VeryHard:
-				t.veryHard++
-				f.threshold = opts.VeryHardLevel
-			default:
-				continue
-			}
+			f := finding{difficulty: s.Difficulty, level: s.FactBox.Level, words: s.FactBox.Tokens, threshold: threshold}
 			f.start, f.startByte = cursor.Position(s.Span.Start), bytes.column(s.Span.Start)
 			f.end, f.endByte = cursor.Position(s.Span.End), bytes.column(s.Span.End)
 			found = append(found, f)
