@@ -193,6 +193,12 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
   const c = new LanguageClient('factbox', 'Factbox', serverOptions, clientOptions);
   c.onDidChangeState((e) => {
+    // A client that was stopped can still report its state late (its
+    // process exits after the new one has started): only the current
+    // client's state may touch the status bar.
+    if (client !== c) {
+      return;
+    }
     if (e.newState === State.Running) {
       void refreshStatus();
     } else if (e.newState === State.Stopped) {
