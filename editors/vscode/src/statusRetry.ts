@@ -20,7 +20,8 @@ export const RETRY_DELAYS_MS: readonly number[] = [200, 500, 1000, 2000, 4000];
 /**
  * StatusRetry schedules the status bar's retries for a document the server
  * did not know: at once when diagnostics are published for it (the server
- * has it then), else after each of RETRY_DELAYS_MS, then it gives up.
+ * has it then), else after each of RETRY_DELAYS_MS; after those it waits
+ * for the document's first publication only.
  */
 export class StatusRetry {
   private uri: string | undefined;
@@ -53,9 +54,15 @@ export class StatusRetry {
     return true;
   }
 
-  /** published is told the URIs whose diagnostics changed. */
+  /**
+   * published is told the URIs whose diagnostics changed. It retries when a
+   * retry is scheduled for one of them, or when the retries for it ran out:
+   * a server slower to open the document than the back-off still brings the
+   * status bar back once it publishes.
+   */
   published(uris: readonly string[]): void {
-    if (this.timer !== undefined && this.uri !== undefined && uris.includes(this.uri)) {
+    const waiting = this.timer !== undefined || this.attempts >= this.delays.length;
+    if (waiting && this.uri !== undefined && uris.includes(this.uri)) {
       this.clearTimer();
       this.refresh();
     }

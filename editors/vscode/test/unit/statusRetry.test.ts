@@ -60,6 +60,27 @@ test('StatusRetry: without a publication it backs off, then gives up', () => {
   }
 });
 
+test('StatusRetry: after the retries run out, a publication still retries once', () => {
+  mock.timers.enable({ apis: ['setTimeout'] });
+  try {
+    let runs = 0;
+    const r = new StatusRetry(() => runs++, [100]);
+    assert.equal(r.notFound('file:///a.md'), true);
+    mock.timers.tick(100);
+    assert.equal(runs, 1);
+    assert.equal(r.notFound('file:///a.md'), false, 'out of retries');
+    r.published(['file:///b.md']);
+    assert.equal(runs, 1, 'another document does not count');
+    r.published(['file:///a.md']);
+    assert.equal(runs, 2, 'the late publication brings the status back');
+    r.succeeded();
+    r.published(['file:///a.md']);
+    assert.equal(runs, 2, 'nothing to retry after a success');
+  } finally {
+    mock.timers.reset();
+  }
+});
+
 test('RETRY_DELAYS_MS gives the server several seconds in all', () => {
   assert.ok(RETRY_DELAYS_MS.reduce((a, b) => a + b, 0) >= 5000);
 });
