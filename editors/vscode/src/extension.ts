@@ -293,6 +293,13 @@ async function refreshStatus(): Promise<void> {
     if (seq !== refreshSeq) {
       return; // A newer refresh started while this one waited.
     }
+    if (r === undefined) {
+      // No fact box (yet): the server may still be opening the document.
+      status.text = statusText(undefined);
+      status.tooltip = 'Factbox: no fact box for this document yet';
+      statusRetry.notFound(uri);
+      return;
+    }
     statusRetry.succeeded();
     const s = thresholdsOf(r, currentSettings());
     status.text = statusText(r, s);
@@ -301,13 +308,17 @@ async function refreshStatus(): Promise<void> {
     if (seq !== refreshSeq) {
       return;
     }
+    status.text = statusText(undefined);
     if (isDocumentNotFound(err) && statusRetry.notFound(uri)) {
-      status.text = statusText(undefined);
       status.tooltip = 'Factbox: waiting for the server to open this document';
       return;
     }
-    status.text = statusText(undefined);
     status.tooltip = `Factbox: ${errorText(err)}`;
+    // Any other failure of a running client (a request caught between a
+    // restart's two servers, say) is retried with the same back-off.
+    if (c === client && c.isRunning()) {
+      statusRetry.notFound(uri);
+    }
   }
 }
 

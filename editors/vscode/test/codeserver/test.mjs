@@ -43,6 +43,17 @@ const browser = await puppeteer.launch({
   defaultViewport: { width: 1400, height: 900 },
 });
 
+// statusTooltip returns the status bar item's tooltip, as its aria-label,
+// to say in a failure why the status is missing.
+async function statusTooltip(page) {
+  return page.evaluate(() => {
+    for (const e of document.querySelectorAll('.statusbar-item')) {
+      if (e.textContent.trim().startsWith('FK ')) return e.getAttribute('aria-label') ?? '';
+    }
+    return '';
+  });
+}
+
 async function statusText(page) {
   return page.evaluate(() => {
     for (const e of document.querySelectorAll('.statusbar-item')) {
@@ -154,7 +165,7 @@ async function run() {
   }
   check('Restart Server starts a new server process', restarted, JSON.stringify(serverPids()));
   check('the status bar comes back after Restart Server', await waitForStatus(page, /^FK \d+\.\d{3}$/, 20_000) &&
-    (await statusText(page)) === wantStatus, await statusText(page));
+    (await statusText(page)) === wantStatus, `${await statusText(page)} (${await statusTooltip(page)})`);
   const log = outputLog();
   if (log !== '') {
     check('a clean stop logs no error', !/\[Error[^\]]*\] Server process exited with code 0/.test(log) && /exited with code 0\. \(a clean stop\)/.test(log),
