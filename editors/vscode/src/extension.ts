@@ -290,8 +290,8 @@ async function refreshStatus(): Promise<void> {
   const uri = editor.document.uri.toString();
   try {
     const r = await requestFactBox(c, editor);
-    if (seq !== refreshSeq) {
-      return; // A newer refresh started while this one waited.
+    if (seq !== refreshSeq || c !== client) {
+      return; // A newer refresh started, or the client stopped, while this one waited.
     }
     if (r === undefined) {
       // No fact box (yet): the server may still be opening the document.
@@ -305,7 +305,9 @@ async function refreshStatus(): Promise<void> {
     status.text = statusText(r, s);
     status.tooltip = statusTooltip(r, s);
   } catch (err) {
-    if (seq !== refreshSeq) {
+    if (seq !== refreshSeq || c !== client) {
+      // A newer refresh, or a client stopped meanwhile (a restart, or the
+      // window closing, when the status bar is no longer ours to write).
       return;
     }
     status.text = statusText(undefined);
@@ -314,9 +316,8 @@ async function refreshStatus(): Promise<void> {
       return;
     }
     status.tooltip = `Factbox: ${errorText(err)}`;
-    // Any other failure of a running client (a request caught between a
-    // restart's two servers, say) is retried with the same back-off.
-    if (c === client && c.isRunning()) {
+    // Any other failure of a running client is retried with the same back-off.
+    if (c.isRunning()) {
       statusRetry.notFound(uri);
     }
   }
