@@ -84,18 +84,33 @@ func (l *Lines) Position(offset int) Position {
 	return Position{Line: line + 1, Column: 1 + utf8.RuneCountInString(text[start:offset])}
 }
 
-// PositionAfter returns the Position of offset given that of an earlier
+// PositionAfter returns the Position of offset given that of another
 // offset, prev at prevOffset, counting only the characters between the two
-// when they share a line. It is how a caller walking forward through a text
-// avoids counting each long line again from its start.
+// when they share a line. It is how a caller walking through a text avoids
+// counting each long line again from its start; a step back within the line
+// (from the end of one hint to the start of the next, which overlaps it) is
+// as cheap as a step forward.
 func (l *Lines) PositionAfter(prev Position, prevOffset, offset int) Position {
-	if !prev.IsValid() || offset < prevOffset || offset > len(l.text) || prevOffset < 0 ||
-		prev.Line < len(l.starts) && offset >= l.starts[prev.Line] ||
+	if !prev.IsValid() || offset > len(l.text) || offset < 0 || prevOffset < 0 || prevOffset > len(l.text) ||
+		prev.Line > len(l.starts) ||
 		offset < len(l.text) && !utf8.RuneStart(l.text[offset]) || prevOffset < len(l.text) && !utf8.RuneStart(l.text[prevOffset]) ||
 		offset > 0 && l.text[offset-1] == '\r' {
 		return l.Position(offset)
 	}
-	return Position{Line: prev.Line, Column: prev.Column + utf8.RuneCountInString(l.text[prevOffset:offset])}
+	if offset >= prevOffset {
+		if prev.Line < len(l.starts) && offset >= l.starts[prev.Line] {
+			return l.Position(offset) // on a later line
+		}
+		return Position{Line: prev.Line, Column: prev.Column + utf8.RuneCountInString(l.text[prevOffset:offset])}
+	}
+	if offset < l.starts[prev.Line-1] || l.text[prevOffset-1] == '\r' {
+		// On an earlier line, or back from between \r and \n, whose
+		// Position is that of the \r.
+		return l.Position(offset)
+	}
+	// Both offsets start a character (or are the end), so the characters
+	// of the line before offset and those between the two add up.
+	return Position{Line: prev.Line, Column: prev.Column - utf8.RuneCountInString(l.text[offset:prevOffset])}
 }
 
 // Cursor walks a text forward: it gives the Position of each offset it is

@@ -28,7 +28,7 @@ func TestPositionInvalidUTF8(t *testing.T) {
 			if got := l.Position(tt.offset); got != tt.want {
 				t.Errorf("Position(%q, %d) = %v, want %v", tt.text, tt.offset, got, tt.want)
 			}
-			for from := 0; from <= tt.offset; from++ {
+			for from := 0; from <= len(tt.text); from++ {
 				if got := l.PositionAfter(l.Position(from), from, tt.offset); got != tt.want {
 					t.Errorf("PositionAfter(%q, %d → %d) = %v, want %v", tt.text, from, tt.offset, got, tt.want)
 				}
@@ -66,11 +66,11 @@ func TestPosition(t *testing.T) {
 }
 
 func TestPositionAfter(t *testing.T) {
-	texts := []string{"ab\r\ncé😀d\rx\n\nend", "one line only", "", "\n\n\r\r\n", "é\xffé\r\n😀"}
+	texts := []string{"ab\r\ncé😀d\rx\n\nend", "one line only", "", "\n\n\r\r\n", "é\xffé\r\n😀", "a\xe2\x82 b€\x82\r\n\xbe𐀀x"}
 	for _, text := range texts {
 		l := NewLines(text)
 		for from := 0; from <= len(text); from++ {
-			for to := from; to <= len(text); to++ {
+			for to := 0; to <= len(text)+1; to++ { // back, forward and past the end
 				if got, want := l.PositionAfter(l.Position(from), from, to), l.Position(to); got != want {
 					t.Errorf("%q: PositionAfter(%d → %d) = %v, want %v", text, from, to, got, want)
 				}
@@ -96,4 +96,19 @@ func TestCursor(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzPositionAfter checks that a step from any offset to any other, back or
+// forward, gives the Position found from scratch.
+func FuzzPositionAfter(f *testing.F) {
+	f.Add("ab\r\ncé😀d\rx\n\nend", 9, 4)
+	f.Add("a\xe2\x82 b€\x82\r\n\xbe𐀀x", 10, 5)
+	f.Add("x\r\n\xbe", 2, 0)
+	f.Fuzz(func(t *testing.T, text string, from, to int) {
+		l := NewLines(text)
+		from, to = from%(len(text)+2), to%(len(text)+2)
+		if got, want := l.PositionAfter(l.Position(from), from, to), l.Position(to); got != want {
+			t.Errorf("%q: PositionAfter(%d → %d) = %v, want %v", text, from, to, got, want)
+		}
+	})
 }
