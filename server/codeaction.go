@@ -143,18 +143,18 @@ func (s *Server) codeAction(params *codeActionParams) ([]codeAction, error) {
 			continue
 		}
 		fixed = append(fixed, diag.raw)
-		if a, ok := quickFix(d, titleIgnoreSentence, analysis.IgnoreSentenceEdits(d.Text, sent, paraStart), diag.raw); ok {
+		if a, ok := quickFix(d, titleIgnoreSentence, analysis.IgnoreSentenceEdits(d.Text(), sent, paraStart), diag.raw); ok {
 			actions = append(actions, a)
 		}
 		if !seenPara[paraStart] {
 			seenPara[paraStart] = true
-			if a, ok := quickFix(d, titleIgnoreParagraph, analysis.IgnoreBlockEdits(d.Text, paraStart), diag.raw); ok {
+			if a, ok := quickFix(d, titleIgnoreParagraph, analysis.IgnoreBlockEdits(d.Text(), paraStart), diag.raw); ok {
 				actions = append(actions, a)
 			}
 		}
 	}
 	if len(fixed) > 0 {
-		if a, ok := quickFix(d, titleDisableFile, analysis.DisableFileEdits(d.Text), fixed...); ok {
+		if a, ok := quickFix(d, titleDisableFile, analysis.DisableFileEdits(d.Text()), fixed...); ok {
 			actions = append(actions, a)
 		}
 	}

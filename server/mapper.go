@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	protocol "github.com/tliron/glsp/protocol_3_16"
@@ -70,8 +71,15 @@ var (
 // Bytes that are not valid UTF-8 count as one unit each in every encoding
 // (a client would see U+FFFD, which is one unit in UTF-16 too).
 type Mapper struct {
-	text string
 	enc  Encoding
+	size int // the text's length in bytes
+
+	// The text is text, or, for a mapper that withEdit derived, pieces
+	// until Text copies them out into text (see maxPieces).
+	text     string
+	pieces   pieces
+	textOnce sync.Once
+	textDone atomic.Bool // text holds the pieces' text
 
 	once  sync.Once
 	lines []int  // lines[i] is the byte offset at which line i starts
@@ -80,7 +88,40 @@ type Mapper struct {
 
 // NewMapper returns a mapper over text counting characters in enc.
 func NewMapper(text string, enc Encoding) *Mapper {
-	return &Mapper{text: text, enc: enc}
+	return &Mapper{text: text, size: len(text), enc: enc}
+}
+
+// Text returns the text m maps. A mapper that withEdit derived copies its
+// pieces out on the first call.
+func (m *Mapper) Text() string {
+	if m.pieces.parts == nil {
+		return m.text
+	}
+	m.textOnce.Do(func() {
+		m.text = m.pieces.String()
+		m.textDone.Store(true)
+	})
+	return m.text
+}
+
+// Len returns the length of the text in bytes.
+func (m *Mapper) Len() int { return m.size }
+
+// slice returns the bytes [start, end) of the text, without copying the
+// text out whole.
+func (m *Mapper) slice(start, end int) string {
+	if m.pieces.parts == nil || m.textDone.Load() {
+		return m.text[start:end]
+	}
+	return m.pieces.slice(start, end)
+}
+
+// byteAt returns the byte at offset.
+func (m *Mapper) byteAt(offset int) byte {
+	if m.pieces.parts == nil || m.textDone.Load() {
+		return m.text[offset]
+	}
+	return m.pieces.at(offset)
 }
 
 // Encoding returns the encoding m counts characters in.
@@ -88,7 +129,7 @@ func (m *Mapper) Encoding() Encoding { return m.enc }
 
 func (m *Mapper) init() {
 	m.once.Do(func() {
-		text := m.text
+		text := m.Text()
 		lines := make([]int, 1, 64)
 		ascii := make([]bool, 0, 64)
 		if strings.IndexByte(text, '\r') < 0 {
@@ -157,13 +198,13 @@ func (m *Mapper) LineCount() int {
 func (m *Mapper) lineBounds(line int) (start, end int) {
 	start = m.lines[line]
 	if line+1 == len(m.lines) {
-		return start, len(m.text) // the last line never has a line break
+		return start, m.size // the last line never has a line break
 	}
 	end = m.lines[line+1]
-	if end > start && m.text[end-1] == '\n' {
+	if end > start && m.byteAt(end-1) == '\n' {
 		end--
 	}
-	if end > start && m.text[end-1] == '\r' {
+	if end > start && m.byteAt(end-1) == '\r' {
 		end--
 	}
 	return start, end
@@ -202,11 +243,12 @@ func (m *Mapper) lineOffset(line, character int) (int, error) {
 		return min(start+character, end), nil
 	}
 	units := 0
-	for i := start; i < end; {
+	text := m.slice(start, end)
+	for i := 0; i < len(text); {
 		if units == character {
-			return i, nil
+			return start + i, nil
 		}
-		r, size := utf8.DecodeRuneInString(m.text[i:end])
+		r, size := utf8.DecodeRuneInString(text[i:])
 		w := m.width(r, size)
 		if units+w > character {
 			return 0, fmt.Errorf("%w: line %d, character %d", ErrMidCharacter, line, character)
@@ -223,7 +265,7 @@ func (m *Mapper) lineOffset(line, character int) (int, error) {
 func (m *Mapper) ClampedPositionOffset(p protocol.Position) (int, error) {
 	m.init()
 	if int64(p.Line) >= int64(len(m.lines)) {
-		return len(m.text), nil
+		return m.size, nil
 	}
 	return m.lineOffset(int(p.Line), int(p.Character))
 }
@@ -232,8 +274,8 @@ func (m *Mapper) ClampedPositionOffset(p protocol.Position) (int, error) {
 // "\r\n" line break is the end of its line; one inside a character is
 // ErrMidCharacter; one outside [0, len(text)] is ErrOffsetOutOfRange.
 func (m *Mapper) OffsetPosition(offset int) (protocol.Position, error) {
-	if offset < 0 || offset > len(m.text) {
-		return protocol.Position{}, fmt.Errorf("%w: %d in a text of %d bytes", ErrOffsetOutOfRange, offset, len(m.text))
+	if offset < 0 || offset > m.size {
+		return protocol.Position{}, fmt.Errorf("%w: %d in a text of %d bytes", ErrOffsetOutOfRange, offset, m.size)
 	}
 	m.init()
 	line := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > offset }) - 1
@@ -243,9 +285,10 @@ func (m *Mapper) OffsetPosition(offset int) (protocol.Position, error) {
 		return protocol.Position{Line: uint32(line), Character: uint32(offset - start)}, nil
 	}
 	units := 0
-	for i := start; i < offset; {
-		r, size := utf8.DecodeRuneInString(m.text[i:end])
-		if i+size > offset {
+	text := m.slice(start, end)
+	for i := 0; i < offset-start; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if start+i+size > offset {
 			return protocol.Position{}, fmt.Errorf("%w: offset %d", ErrMidCharacter, offset)
 		}
 		units += m.width(r, size)
@@ -285,8 +328,9 @@ func (c *Cursor) OffsetPosition(offset int) (protocol.Position, error) {
 	}
 	_, end := m.lineBounds(c.line)
 	target := min(offset, end)
+	text := m.slice(c.off, end)
 	for c.off < target {
-		r, size := utf8.DecodeRuneInString(m.text[c.off:end])
+		r, size := utf8.DecodeRuneInString(text[len(text)-(end-c.off):])
 		if c.off+size > target {
 			return protocol.Position{}, fmt.Errorf("%w: offset %d", ErrMidCharacter, offset)
 		}

@@ -290,8 +290,10 @@ func BenchmarkMapperPositionOffset(b *testing.B) {
 	}
 }
 
-// FuzzMapperWithEdit checks that a mapper derived through an edit has the
-// tables of a mapper built from the new text.
+// FuzzMapperWithEdit checks that a mapper derived through edits has the
+// text and the tables of a mapper built from the new text, and maps every
+// offset as that one does: after one edit, after a second on top of it, and
+// after so many that the pieces are copied out (maxPieces).
 func FuzzMapperWithEdit(f *testing.F) {
 	for _, tt := range []struct {
 		text, insert string
@@ -303,14 +305,51 @@ func FuzzMapperWithEdit(f *testing.F) {
 		f.Add(tt.text, uint16(tt.start), uint16(tt.end-tt.start), tt.insert)
 	}
 	f.Fuzz(func(t *testing.T, text string, at, n uint16, insert string) {
+		check := func(got *Mapper, want string) {
+			t.Helper()
+			w := NewMapper(want, UTF16)
+			w.init()
+			if !slices.Equal(got.lines, w.lines) || !slices.Equal(got.ascii, w.ascii) {
+				t.Fatalf("%q: lines %v ascii %v, want %v %v", want, got.lines, got.ascii, w.lines, w.ascii)
+			}
+			if got.Len() != len(want) {
+				t.Fatalf("%q: Len %d", want, got.Len())
+			}
+			for off := 0; off <= len(want); off++ {
+				gp, gerr := got.OffsetPosition(off)
+				wp, werr := w.OffsetPosition(off)
+				if gp != wp || (gerr == nil) != (werr == nil) {
+					t.Fatalf("%q: OffsetPosition(%d) = %v, %v, want %v, %v", want, off, gp, gerr, wp, werr)
+				}
+				if werr == nil {
+					go1, gerr := got.PositionOffset(wp)
+					wo, werr := w.PositionOffset(wp)
+					if go1 != wo || (gerr == nil) != (werr == nil) {
+						t.Fatalf("%q: PositionOffset(%v) = %d, %v, want %d, %v", want, wp, go1, gerr, wo, werr)
+					}
+				}
+			}
+			if got.Text() != want {
+				t.Fatalf("Text() = %q, want %q", got.Text(), want)
+			}
+		}
 		start := int(at) % (len(text) + 1)
 		end := start + int(n)%(len(text)-start+1)
 		after := text[:start] + insert + text[end:]
-		got := NewMapper(text, UTF16).withEdit(after, textEdit{start, end, start + len(insert)})
-		want := NewMapper(after, UTF16)
-		want.init()
-		if !slices.Equal(got.lines, want.lines) || !slices.Equal(got.ascii, want.ascii) {
-			t.Fatalf("%q → %q: lines %v ascii %v, want %v %v", text, after, got.lines, got.ascii, want.lines, want.ascii)
+		first := NewMapper(text, UTF16).withEdit(textEdit{start, end, start + len(insert)}, insert)
+		// A second edit on a mapper whose text is still in pieces.
+		s2 := (start + len(insert)/2) % (len(after) + 1)
+		e2 := s2 + min(1, len(after)-s2)
+		after2 := after[:s2] + "y\n" + after[e2:]
+		second := first.withEdit(textEdit{s2, e2, s2 + 2}, "y\n")
+		check(first, after)
+		check(second, after2)
+		// Edits enough to copy the pieces out on the way.
+		m, want := NewMapper(text, UTF16), text
+		for i := 0; i < maxPieces+3; i++ {
+			at := (int(at) + 7*i) % (len(want) + 1)
+			m, want = m.withEdit(textEdit{at, at, at + 1}, "z"), want[:at]+"z"+want[at:]
 		}
+		check(m, want)
 	})
 }

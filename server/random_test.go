@@ -109,8 +109,8 @@ func TestRandomEdits(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.Text != wantText {
-				t.Fatalf("server text after %d edits:\n%q\nwant:\n%q", version, d.Text, wantText)
+			if d.Text() != wantText {
+				t.Fatalf("server text after %d edits:\n%q\nwant:\n%q", version, d.Text(), wantText)
 			}
 			opts := DefaultSettings().docConfig(language).opts
 			sameDiagnostics(t, "after random edits", got.Diagnostics, freshDiagnostics(t, wantText, opts))

@@ -100,30 +100,30 @@ func TestSnapshot(t *testing.T) {
 		t.Fatal(err)
 	}
 	apply := func(d *Document, version int32, start, end int, insert string) *Document {
-		text := d.Text[:start] + insert + d.Text[end:]
+		text := d.Text()[:start] + insert + d.Text()[end:]
 		return d.withText(version, NewMapper(text, UTF16), []textEdit{{start, end, start + len(insert)}})
 	}
 	d2 := apply(d1, 2, 0, 0, "Zero. ") // "Zero. One two. Three four."
 	d3 := apply(d2, 3, 10, 13, "2")    // "Zero. One 2. Three four."
-	d4 := apply(d3, 4, len(d3.Text), len(d3.Text), " Five.")
+	d4 := apply(d3, 4, len(d3.Text()), len(d3.Text()), " Five.")
 	snap, ok := d4.snapshot()
 	if !ok || snap.doc != d1 || len(snap.edits) != 3 {
 		t.Fatalf("snapshot of version 4 = %+v, %t; want version 1 and three edits", snap, ok)
 	}
 	for _, tt := range []struct{ offset, want int }{
-		{offset: strings.Index(d4.Text, "One"), want: 0},
-		{offset: strings.Index(d4.Text, "Three"), want: strings.Index(d1.Text, "Three")},
-		{offset: strings.Index(d4.Text, "2"), want: strings.Index(d1.Text, "two")},
-		{offset: strings.Index(d4.Text, "Zero"), want: 0},
-		{offset: strings.Index(d4.Text, "Five"), want: len(d1.Text)},
+		{offset: strings.Index(d4.Text(), "One"), want: 0},
+		{offset: strings.Index(d4.Text(), "Three"), want: strings.Index(d1.Text(), "Three")},
+		{offset: strings.Index(d4.Text(), "2"), want: strings.Index(d1.Text(), "two")},
+		{offset: strings.Index(d4.Text(), "Zero"), want: 0},
+		{offset: strings.Index(d4.Text(), "Five"), want: len(d1.Text())},
 	} {
 		if got := snap.toAnalysed(tt.offset); got != tt.want {
 			t.Errorf("toAnalysed(%d) = %d, want %d", tt.offset, got, tt.want)
 		}
 	}
-	three := strings.Index(d1.Text, "Three")
+	three := strings.Index(d1.Text(), "Three")
 	start, end := snap.fromAnalysed(analysis.Span{Start: three, End: three + len("Three four.")})
-	if got := d4.Text[start:end]; got != "Three four." {
+	if got := d4.Text()[start:end]; got != "Three four." {
 		t.Errorf("fromAnalysed maps the sentence to %q", got)
 	}
 	// Analysing version 3 drops the edits up to it.

@@ -35,8 +35,9 @@ type Document struct {
 	URI        string
 	LanguageID string
 	Version    int32
-	Text       string
-	Mapper     *Mapper
+	// Mapper maps positions in the document's text, and holds the text
+	// (see Text).
+	Mapper *Mapper
 
 	config  docConfig
 	lineage *lineage
@@ -67,6 +68,10 @@ type lineage struct {
 // newDocument returns a document value. lin is the lineage of the versions
 // before it, or nil for a newly opened document.
 func newDocument(uri, languageID string, version int32, text string, enc Encoding, cfg docConfig, lin *lineage) *Document {
+	return newDocumentMapped(uri, languageID, version, NewMapper(text, enc), cfg, lin)
+}
+
+func newDocumentMapped(uri, languageID string, version int32, m *Mapper, cfg docConfig, lin *lineage) *Document {
 	if lin == nil {
 		lin = &lineage{forgotten: math.MinInt32}
 	}
@@ -74,12 +79,17 @@ func newDocument(uri, languageID string, version int32, text string, enc Encodin
 		URI:        uri,
 		LanguageID: languageID,
 		Version:    version,
-		Text:       text,
-		Mapper:     NewMapper(text, enc),
+		Mapper:     m,
 		config:     cfg,
 		lineage:    lin,
 	}
 }
+
+// Text returns the document's text. The text of a version that an edit
+// made is put together on the first call (see Mapper.withEdit), so that a
+// burst of edits to a long document copies it only for the versions
+// somebody reads.
+func (d *Document) Text() string { return d.Mapper.Text() }
 
 // withText returns the next version of d, with the text of m, which edits
 // made of d's text.
@@ -87,14 +97,12 @@ func (d *Document) withText(version int32, m *Mapper, edits []textEdit) *Documen
 	if d.config.analyse {
 		d.lineage.recordEdits(version, edits)
 	}
-	next := newDocument(d.URI, d.LanguageID, version, m.text, m.Encoding(), d.config, d.lineage)
-	next.Mapper = m
-	return next
+	return newDocumentMapped(d.URI, d.LanguageID, version, m, d.config, d.lineage)
 }
 
 // withConfig returns a copy of d analysed under cfg, at the same version.
 func (d *Document) withConfig(cfg docConfig) *Document {
-	return newDocument(d.URI, d.LanguageID, d.Version, d.Text, d.Mapper.Encoding(), cfg, d.lineage)
+	return newDocumentMapped(d.URI, d.LanguageID, d.Version, d.Mapper, cfg, d.lineage)
 }
 
 // Analysis returns the analysis of d, computing it on first call from the
@@ -111,7 +119,7 @@ func (d *Document) Analysis() (*analysis.Document, error) {
 				d.err = fmt.Errorf("analysis of %q version %d panicked: %v", d.URI, d.Version, r)
 			}
 		}()
-		d.analysis = reanalyze(d.lineage.last.Load(), d.Text, d.config.opts)
+		d.analysis = reanalyze(d.lineage.last.Load(), d.Text(), d.config.opts)
 		d.lineage.last.Store(d.analysis)
 		d.ready.Store(true)
 		d.lineage.analysed(d)

@@ -32,7 +32,7 @@ func TestStore(t *testing.T) {
 				if tt.next != nil {
 					return nil, tt.next
 				}
-				return cur.withText(tt.version, NewMapper(cur.Text+" Two.", UTF16), nil), nil
+				return cur.withText(tt.version, NewMapper(cur.Text()+" Two.", UTF16), nil), nil
 			})
 			after, _ := s.Get(d1.URI)
 			if tt.err != nil {
@@ -41,7 +41,7 @@ func TestStore(t *testing.T) {
 				}
 				return
 			}
-			if err != nil || after != d || d.Text != "One. Two." || d.Version != 4 || d.lineage != d1.lineage {
+			if err != nil || after != d || d.Text() != "One. Two." || d.Version != 4 || d.lineage != d1.lineage {
 				t.Fatalf("Update = %+v, %v", d, err)
 			}
 		})
@@ -85,7 +85,7 @@ func TestDocumentAnalysisOnce(t *testing.T) {
 	}
 	next := d.withText(2, NewMapper("A sentence. Another one. A third.", UTF16), nil)
 	a3, _ := next.Analysis()
-	if a3 == a1 || a3.Text != next.Text {
+	if a3 == a1 || a3.Text != next.Text() {
 		t.Fatalf("next version's analysis is of %q", a3.Text)
 	}
 }

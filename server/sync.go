@@ -123,7 +123,7 @@ func applyChanges(m *Mapper, changes []any) (*Mapper, []textEdit, error) {
 	for i, change := range changes {
 		switch c := change.(type) {
 		case protocol.TextDocumentContentChangeEventWhole:
-			edits = append(edits, diffEdit(m.text, c.Text))
+			edits = append(edits, diffEdit(m.Text(), c.Text))
 			m = NewMapper(c.Text, m.Encoding())
 		case protocol.TextDocumentContentChangeEvent:
 			start, err := m.ClampedPositionOffset(c.Range.Start)
@@ -138,7 +138,7 @@ func applyChanges(m *Mapper, changes []any) (*Mapper, []textEdit, error) {
 				return nil, nil, fmt.Errorf("change %d: %w: %s", i, ErrReversedRange, formatRange(*c.Range))
 			}
 			e := textEdit{start: start, oldEnd: end, newEnd: start + len(c.Text)}
-			m = m.withEdit(m.text[:start]+c.Text+m.text[end:], e)
+			m = m.withEdit(e, c.Text)
 			edits = append(edits, e)
 		default:
 			return nil, nil, fmt.Errorf("change %d: unexpected type %T", i, change)

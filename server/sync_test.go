@@ -67,12 +67,12 @@ func textOf(t *testing.T, m *Mapper) string {
 		return ""
 	}
 	m.init()
-	fresh := NewMapper(m.text, m.enc)
+	fresh := NewMapper(m.Text(), m.enc)
 	fresh.init()
 	if !slices.Equal(m.lines, fresh.lines) || !slices.Equal(m.ascii, fresh.ascii) {
-		t.Fatalf("mapper of %q: lines %v ascii %v, want %v %v", m.text, m.lines, m.ascii, fresh.lines, fresh.ascii)
+		t.Fatalf("mapper of %q: lines %v ascii %v, want %v %v", m.Text(), m.lines, m.ascii, fresh.lines, fresh.ascii)
 	}
-	return m.text
+	return m.Text()
 }
 
 // refApply applies one ranged edit to text held as UTF-16 code units, the
@@ -164,7 +164,7 @@ func TestSyncHandlers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return d.Text
+		return d.Text()
 	}
 	c.open(uri, "plaintext", 1, "héllo 😀\r\nworld")
 	c.diagnostics(uri, 1)
@@ -242,13 +242,13 @@ func TestChangeWithoutText(t *testing.T) {
 				t.Fatalf("didChange sent as a request: %+v, want -32602", m)
 			}
 			d, err := s.store.Get(uri)
-			if err != nil || d.Text != "Keep me." || d.Version != 1 {
+			if err != nil || d.Text() != "Keep me." || d.Version != 1 {
 				t.Fatalf("document after the change: %+v, %v; want version 1 unchanged", d, err)
 			}
 			c.change(uri, 2, *rng(0, 0, 0, 0), "Still. ")
 			c.diagnostics(uri, 2)
-			if d, _ := s.store.Get(uri); d.Text != "Still. Keep me." {
-				t.Fatalf("after a good change: %q", d.Text)
+			if d, _ := s.store.Get(uri); d.Text() != "Still. Keep me." {
+				t.Fatalf("after a good change: %q", d.Text())
 			}
 		})
 	}
