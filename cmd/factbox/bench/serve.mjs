@@ -3,13 +3,17 @@
 // message is read and parsed by the library before it counts. Usage:
 //   node serve.mjs [--edits N] [--rate N] CORPUS LABEL=BINARY...
 // For each binary, in the same run:
-//   latency   one-character didChange → its publishDiagnostics, parsed, at 100 KB and 1 MB
+//   latency   one-character didChange → its publishDiagnostics, parsed, at 100 KB and 1 MB;
+//             and the client's floor: the time the library takes to read and parse the
+//             last of those publications alone, fed from memory with no server, so that
+//             latency − floor is what the server and the pipe add
 //   storm     N edits (default 3000) at RATE a second (default 1000) to a 1 MB document,
 //             with a hover and a factbox/factBox every 10 ms: their round trips, the
 //             intervals between publications, the time from the last edit to the last
 //             version's publication, and the server's resident memory after it
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
+import {PassThrough} from 'node:stream';
 import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification,
@@ -57,7 +61,9 @@ async function start(binary) {
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters = new Map(); // version → resolve
   const publications = []; // {version, at}
+  let last = null; // the params of the last publication
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    last = p;
     publications.push({version: p.version, at: now(), count: p.diagnostics.length});
     const resolve = waiters.get(p.version);
     if (resolve) {
@@ -78,7 +84,7 @@ async function start(binary) {
     await new Promise((resolve) => proc.on('exit', resolve));
     conn.dispose();
   };
-  return {proc, conn, publications, published, stop};
+  return {proc, conn, publications, published, stop, last: () => last};
 }
 
 const uri = 'file:///bench.txt';
@@ -114,8 +120,33 @@ async function latency(binary, size, rounds) {
     await s.published(version);
     times.push(now() - t);
   }
+  const params = s.last();
   await s.stop();
-  return {p50: percentile(times, 50), p90: percentile(times, 90)};
+  return {p50: percentile(times, 50), p90: percentile(times, 90), ...await floor(params)};
+}
+
+// floor returns the time the client library takes to read and parse a
+// publishDiagnostics with params, framed as the server frames it, from a
+// stream in memory in 64 KB chunks (as a pipe delivers it): p50 of 30 runs,
+// and the size of the message.
+async function floor(params) {
+  const body = Buffer.from(JSON.stringify({jsonrpc: '2.0', method: PublishDiagnosticsNotification.type.method, params}));
+  const frame = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+  const input = new PassThrough();
+  const conn = createProtocolConnection(new StreamMessageReader(input), new StreamMessageWriter(new PassThrough()));
+  let resolve;
+  conn.onNotification(PublishDiagnosticsNotification.type, () => resolve());
+  conn.listen();
+  const times = [];
+  for (let i = 0; i < 30; i++) {
+    const parsed = new Promise((r) => { resolve = r; });
+    const t = now();
+    for (let at = 0; at < frame.length; at += 65536) input.write(frame.subarray(at, at + 65536));
+    await parsed;
+    times.push(now() - t);
+  }
+  conn.dispose();
+  return {floor: percentile(times, 50), bytes: body.length};
 }
 
 async function storm(binary) {
@@ -173,6 +204,7 @@ for (const spec of binaries) {
   const small = await latency(binary, 100 << 10, 300);
   const big = await latency(binary, 1 << 20, 100);
   console.log(`${label.padEnd(8)} edit → parsed publication: 100 KB p50 ${f(small.p50)} ms (p90 ${f(small.p90)}), 1 MB p50 ${f(big.p50)} ms (p90 ${f(big.p90)})`);
+  console.log(`${label.padEnd(8)} client floor (parsing the publication alone): 100 KB ${f(small.floor)} ms for ${f(small.bytes / 1024, 0)} KB, 1 MB ${f(big.floor)} ms for ${f(big.bytes / 1024, 0)} KB`);
   const r = await storm(binary);
   console.log(`${label.padEnd(8)} storm: ${edits} edits in ${f(r.seconds)} s on 1 MB; ${r.published} publications, interval p50 ${f(r.intervalP50, 1)} ms, max ${f(r.intervalMax, 1)} ms; last version ${f(r.settled, 1)} ms after the last edit`);
   console.log(`${label.padEnd(8)} storm: ${r.queries} hovers, round trip p50 ${f(r.hoverP50)} ms, p95 ${f(r.hoverP95)} ms; factBox p95 ${f(r.factBoxP95)} ms; RSS after ${f(r.rss, 1)} MB (peak ${f(r.hwm, 1)} MB)`);
