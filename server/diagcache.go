@@ -32,13 +32,15 @@ type hardFacts struct {
 }
 
 // paragraphEntry is the diagnostics of one paragraph as last published: the
-// diagnostics themselves, with ranges for the paragraph starting at line, and
-// each one's JSON after its range.
+// diagnostics themselves, with ranges for the paragraph starting at line,
+// each one's JSON after its range, and the JSON of them all, comma-separated.
+// It is never modified after it is made.
 type paragraphEntry struct {
 	line  uint32
 	facts []hardFacts
 	diags []protocol.Diagnostic
 	tails [][]byte
+	json  []byte
 }
 
 // paragraphCache keeps the diagnostics of the paragraphs of one document's
@@ -54,7 +56,7 @@ type paragraphCache struct {
 	opts       analysis.Options
 	hints      HintsSettings
 	prev, next map[paragraphKey]*paragraphEntry // next is kept empty between publications
-	count      int                              // diagnostics last published
+	paragraphs int                              // paragraphs with diagnostics last published
 	facts      []hardFacts                      // scratch
 }
 
@@ -62,6 +64,46 @@ type paragraphCache struct {
 // each diagnostic its JSON after the range (nil when not known), reusing the
 // paragraphs cache holds. messages is as for sentenceDiagnostics.
 func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache, messages *messageCache, hs HintsSettings, hintMessages *hintMessageCache) ([]protocol.Diagnostic, [][]byte, error) {
+	pub, err := paragraphPublication(a, m, cache, messages, hs, hintMessages)
+	diags, tails := pub.expand()
+	return diags, tails, err
+}
+
+// expand returns the diagnostics of pub, and each one's JSON after its range.
+func (pub diagnosticsPublication) expand() ([]protocol.Diagnostic, [][]byte) {
+	diags, tails := make([]protocol.Diagnostic, 0, pub.count), make([][]byte, 0, pub.count)
+	for _, part := range pub.parts {
+		for i, d := range part.e.diags {
+			d.Range.Start.Line = uint32(int64(d.Range.Start.Line) + part.shift)
+			d.Range.End.Line = uint32(int64(d.Range.End.Line) + part.shift)
+			diags = append(diags, d)
+			tails = append(tails, part.e.tails[i])
+		}
+	}
+	return diags, tails
+}
+
+// publishedParagraph is one paragraph of a publication: its cached
+// diagnostics, and how many lines the paragraph moved since they were made.
+type publishedParagraph struct {
+	e     *paragraphEntry
+	shift int64
+}
+
+// diagnosticsPublication is the diagnostics of one publication, as the
+// paragraphs that have any. Its JSON is the entries' JSON, copied as it is
+// for a paragraph that did not move (every paragraph, after an edit that
+// adds or removes no line break) and with the ranges encoded again for one
+// that did: no diagnostic of an unchanged paragraph is built or encoded again.
+type diagnosticsPublication struct {
+	parts []publishedParagraph
+	count int // diagnostics
+}
+
+// paragraphPublication returns the diagnostics of a, paragraph by paragraph,
+// reusing the paragraphs cache holds, and keeps those for the next call.
+// messages is as for sentenceDiagnostics.
+func paragraphPublication(a *analysis.Document, m *Mapper, cache *paragraphCache, messages *messageCache, hs HintsSettings, hintMessages *hintMessageCache) (diagnosticsPublication, error) {
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
 	defer messages.generation()()
@@ -85,8 +127,8 @@ func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache
 		clear(cache.next)
 	}()
 
-	diags, tails := make([]protocol.Diagnostic, 0, cache.count), make([][]byte, 0, cache.count)
-	defer func() { cache.count = len(diags) }()
+	pub := diagnosticsPublication{parts: make([]publishedParagraph, 0, cache.paragraphs)}
+	defer func() { cache.paragraphs = len(pub.parts) }()
 	var errs []error
 	cursor := m.Cursor()
 	for pi := range a.Paragraphs {
@@ -119,15 +161,47 @@ func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache
 			}
 		}
 		cache.next[key] = e
-		shift := int64(start.Line) - int64(e.line)
-		for i, d := range e.diags {
-			d.Range.Start.Line = uint32(int64(d.Range.Start.Line) + shift)
-			d.Range.End.Line = uint32(int64(d.Range.End.Line) + shift)
-			diags = append(diags, d)
-			tails = append(tails, e.tails[i])
+		if len(e.diags) > 0 {
+			pub.parts = append(pub.parts, publishedParagraph{e, int64(start.Line) - int64(e.line)})
+			pub.count += len(e.diags)
 		}
 	}
-	return diags, tails, errors.Join(errs...)
+	return pub, errors.Join(errs...)
+}
+
+// appendJSON appends the publication's diagnostics, comma-separated.
+func (pub diagnosticsPublication) appendJSON(b []byte) []byte {
+	first := true
+	for _, part := range pub.parts {
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		if part.shift == 0 {
+			b = append(b, part.e.json...)
+			continue
+		}
+		for i, d := range part.e.diags {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			d.Range.Start.Line = uint32(int64(d.Range.Start.Line) + part.shift)
+			d.Range.End.Line = uint32(int64(d.Range.End.Line) + part.shift)
+			b = appendDiagnosticWithTail(b, d, part.e.tails[i])
+		}
+	}
+	return b
+}
+
+// appendDiagnosticWithTail appends d's JSON: its range, then tail, the JSON
+// after the range, or all of d encoded afresh when tail is nil.
+func appendDiagnosticWithTail(b []byte, d protocol.Diagnostic, tail []byte) []byte {
+	if tail == nil {
+		return appendDiagnostic(b, d)
+	}
+	b = append(b, `{"range":`...)
+	b = appendRange(b, d.Range)
+	return append(b, tail...)
 }
 
 // paragraphFacts appends to facts those of p's flagged sentences, spans
@@ -193,6 +267,12 @@ func newParagraphEntry(a *analysis.Document, para int, line uint32, facts []hard
 	}
 	for _, d := range e.diags[hard:] {
 		e.tails = append(e.tails, diagnosticTail(d))
+	}
+	for i, d := range e.diags {
+		if i > 0 {
+			e.json = append(e.json, ',')
+		}
+		e.json = appendDiagnosticWithTail(e.json, d, e.tails[i])
 	}
 	return e, errors.Join(errs...)
 }

@@ -107,25 +107,41 @@ func (s *Server) run(w *worker, j job) {
 	}()
 	d := j.doc
 	if j.closed {
-		s.publish(d, []protocol.Diagnostic{}, nil)
+		s.publish(d, diagnosticsPublication{})
 		w.published = false
 		return
 	}
-	diags, tails := s.diagnose(d)
+	pub := s.diagnose(d)
 	if !s.store.Live(d) {
 		return
 	}
 	if !d.config.analyse && !w.published {
 		return // nothing to say about a language the server does not analyse
 	}
-	s.publish(d, diags, tails)
-	w.published = len(diags) > 0
+	s.publish(d, pub)
+	w.published = pub.count > 0
 }
 
-// publish sends textDocument/publishDiagnostics for d. tails is as for
-// diagnosticsParams.
-func (s *Server) publish(d *Document, diags []protocol.Diagnostic, tails [][]byte) {
-	params := diagnosticsParams{protocol.PublishDiagnosticsParams{URI: d.URI, Diagnostics: diags}, tails}
+// publish sends textDocument/publishDiagnostics for d with the diagnostics
+// of pub, an empty list when it has none.
+func (s *Server) publish(d *Document, pub diagnosticsPublication) {
+	params := diagnosticsParams{}
+	if pub.count > 0 {
+		params.encoded = pub
+	}
+	s.publishParams(d, params)
+}
+
+// publishList sends textDocument/publishDiagnostics for d with diags.
+func (s *Server) publishList(d *Document, diags []protocol.Diagnostic) {
+	s.publishParams(d, diagnosticsParams{PublishDiagnosticsParams: protocol.PublishDiagnosticsParams{Diagnostics: diags}})
+}
+
+func (s *Server) publishParams(d *Document, params diagnosticsParams) {
+	params.URI = d.URI
+	if params.Diagnostics == nil {
+		params.Diagnostics = []protocol.Diagnostic{}
+	}
 	if d.Version >= 0 {
 		params.Version = ptr(uint32(d.Version))
 	}
@@ -133,25 +149,24 @@ func (s *Server) publish(d *Document, diags []protocol.Diagnostic, tails [][]byt
 }
 
 // diagnose returns d's diagnostics: one per hard or very hard sentence and
-// one per hint the settings turn on, and
-// the JSON after each one's range, reused from the last publication for the
-// paragraphs that did not change. It is empty, never nil, when diagnostics
-// are off or d's language is not analysed.
-func (s *Server) diagnose(d *Document) ([]protocol.Diagnostic, [][]byte) {
-	diags := []protocol.Diagnostic{}
+// one per hint the settings turn on, as the paragraphs that have any, with
+// their JSON reused from the last publication for the paragraphs that did
+// not change. It has none when diagnostics are off or d's language is not
+// analysed.
+func (s *Server) diagnose(d *Document) diagnosticsPublication {
 	if !d.config.analyse || !d.config.diagnostics {
-		return diags, nil
+		return diagnosticsPublication{}
 	}
 	a, err := d.Analysis()
 	if err != nil {
 		s.log.Errorf("%s", err)
-		return diags, nil
+		return diagnosticsPublication{}
 	}
-	diags, tails, err := paragraphDiagnostics(a, d.Mapper, &d.lineage.paragraphs, &d.lineage.messages, d.config.hints, &d.lineage.hintMessages)
+	pub, err := paragraphPublication(a, d.Mapper, &d.lineage.paragraphs, &d.lineage.messages, d.config.hints, &d.lineage.hintMessages)
 	if err != nil {
 		s.log.Errorf("%q: %s", d.URI, err)
 	}
-	return diags, tails
+	return pub
 }
 
 // messageKey is what a sentence's diagnostic message depends on.

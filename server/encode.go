@@ -23,6 +23,9 @@ type jsonAppender interface {
 type diagnosticsParams struct {
 	protocol.PublishDiagnosticsParams
 	tails [][]byte
+	// encoded, when it has parts, stands for Diagnostics: its
+	// diagnostics' JSON is already made (see paragraphPublication).
+	encoded diagnosticsPublication
 }
 
 // MarshalJSON implements json.Marshaler.
@@ -30,7 +33,7 @@ func (p diagnosticsParams) MarshalJSON() ([]byte, error) { return p.appendJSON(n
 
 // appendJSON appends what encoding/json makes of p.PublishDiagnosticsParams.
 func (p diagnosticsParams) appendJSON(b []byte) []byte {
-	b = slices.Grow(b, 64+len(p.URI)+len(p.Diagnostics)*256)
+	b = slices.Grow(b, 64+len(p.URI)+(len(p.Diagnostics)+p.encoded.count)*256)
 	b = append(b, `{"uri":`...)
 	b = appendJSONString(b, p.URI)
 	if p.Version != nil {
@@ -38,6 +41,10 @@ func (p diagnosticsParams) appendJSON(b []byte) []byte {
 		b = strconv.AppendUint(b, uint64(*p.Version), 10)
 	}
 	b = append(b, `,"diagnostics":`...)
+	if p.encoded.parts != nil {
+		b = append(b, '[')
+		return append(p.encoded.appendJSON(b), "]}"...)
+	}
 	if p.Diagnostics == nil {
 		return append(b, "null}"...)
 	}
@@ -46,13 +53,11 @@ func (p diagnosticsParams) appendJSON(b []byte) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if i < len(p.tails) && p.tails[i] != nil {
-			b = append(b, `{"range":`...)
-			b = appendRange(b, d.Range)
-			b = append(b, p.tails[i]...)
-			continue
+		var tail []byte
+		if i < len(p.tails) {
+			tail = p.tails[i]
 		}
-		b = appendDiagnostic(b, d)
+		b = appendDiagnosticWithTail(b, d, tail)
 	}
 	return append(b, "]}"...)
 }

@@ -77,7 +77,7 @@ func TestDiagnosticsParamsJSON(t *testing.T) {
 				moved.Diagnostics[i].Range.End.Line += 3
 			}
 			want, _ = json.Marshal(moved)
-			got, err = json.Marshal(diagnosticsParams{moved, tails})
+			got, err = json.Marshal(diagnosticsParams{PublishDiagnosticsParams: moved, tails: tails})
 			if err != nil || !bytes.Equal(got, want) {
 				t.Fatalf("with tails:\ngot  %s, %v\nwant %s", got, err, want)
 			}

@@ -222,12 +222,12 @@ func BenchmarkPublishHints(b *testing.B) {
 			var messages messageCache
 			var hintMessages hintMessageCache
 			for i := 0; b.Loop(); i++ {
-				diags, tails, err := paragraphDiagnostics(versions[i%2], mappers[i%2], &cache, &messages, hs, &hintMessages)
+				pub, err := paragraphPublication(versions[i%2], mappers[i%2], &cache, &messages, hs, &hintMessages)
 				if err != nil {
 					b.Fatal(err)
 				}
-				p := diagnosticsParams{tails: tails}
-				p.URI, p.Diagnostics = "file:///b.txt", diags
+				p := diagnosticsParams{encoded: pub}
+				p.URI = "file:///b.txt"
 				sinkPublication = p.appendJSON(sinkPublication[:0])
 			}
 			b.ReportMetric(float64(len(sinkPublication)), "json-bytes")

@@ -241,7 +241,7 @@ func (s *Server) checkConfigDocument(d *Document) {
 		}
 		diags = append(diags, protocol.Diagnostic{Range: rng, Severity: &sev, Source: ptr(Name), Message: msg})
 	}
-	s.publish(d, diags, nil)
+	s.publishList(d, diags)
 }
 
 // refreshConfigs re-reads the config files that changed on disk since the
