@@ -227,24 +227,105 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 		a.finishDocument()
 		return doc
 	}
+	// Paragraphs of prev that follow one another, moved by the same number
+	// of bytes (all those before an edit, all those after it), are copied
+	// as one run.
+	var run paragraphRun
 	for _, b := range blocks {
 		h := segmentsHash(b)
 		if byText != nil {
 			if i, ok := byText[text[b.Span.Start:b.Span.End]]; ok {
 				ps := old.state.paras[i]
 				if ps.kind == b.Kind && ps.segHash == h {
-					a.copyParagraph(old, i, b.Span.Start)
+					if !run.extend(old, i, b.Span.Start) {
+						a.copyParagraphs(old, run)
+						run = paragraphRun{first: i, end: i + 1, delta: b.Span.Start - old.Paragraphs[i].Span.Start}
+					}
 					st.paras = append(st.paras, ps)
 					continue
 				}
 			}
 		}
+		a.copyParagraphs(old, run)
+		run = paragraphRun{}
 		if ps, ok := a.paragraph(b, h); ok {
 			st.paras = append(st.paras, ps)
 		}
 	}
+	a.copyParagraphs(old, run)
 	a.finishDocument()
 	return doc
+}
+
+// paragraphRun is the paragraphs [first, end) of a document, to be copied
+// into the next one moved by delta bytes.
+type paragraphRun struct {
+	first, end, delta int
+}
+
+// extend adds paragraph i of old, to start at start, to r if it is the
+// next paragraph, moved as far, with its tokens right after r's.
+func (r *paragraphRun) extend(old *Document, i, start int) bool {
+	if r.end == r.first || i != r.end || start-old.Paragraphs[i].Span.Start != r.delta {
+		return false
+	}
+	prev, next := &old.Paragraphs[i-1], &old.Paragraphs[i]
+	if old.Sentences[prev.Sentences.End-1].Tokens.End != old.Sentences[next.Sentences.First].Tokens.First {
+		return false
+	}
+	r.end++
+	return true
+}
+
+// copyParagraphs appends the paragraphs of run, from old, to the document:
+// tokens and sentences in bulk, then moved by run.delta bytes and renumbered.
+// A run not moved shares its sentences' hints with old.
+func (a *analyzer) copyParagraphs(old *Document, run paragraphRun) {
+	if run.end == run.first {
+		return
+	}
+	doc := a.doc
+	delta := run.delta
+	firstPara, lastPara := &old.Paragraphs[run.first], &old.Paragraphs[run.end-1]
+	sentFirst, sentEnd := firstPara.Sentences.First, lastPara.Sentences.End
+	tokFirst, tokEnd := old.Sentences[sentFirst].Tokens.First, old.Sentences[sentEnd-1].Tokens.End
+	tokDelta, sentDelta := len(doc.Tokens)-tokFirst, len(doc.Sentences)-sentFirst
+
+	t0 := len(doc.Tokens)
+	doc.Tokens = append(doc.Tokens, old.Tokens[tokFirst:tokEnd]...)
+	if delta != 0 {
+		for i := t0; i < len(doc.Tokens); i++ {
+			doc.Tokens[i].Span.Start += delta
+			doc.Tokens[i].Span.End += delta
+		}
+	}
+	s0 := len(doc.Sentences)
+	doc.Sentences = append(doc.Sentences, old.Sentences[sentFirst:sentEnd]...)
+	if delta != 0 || tokDelta != 0 {
+		for i := s0; i < len(doc.Sentences); i++ {
+			s := &doc.Sentences[i]
+			s.Span.Start += delta
+			s.Span.End += delta
+			s.Tokens.First += tokDelta
+			s.Tokens.End += tokDelta
+			if len(s.Hints) > 0 && delta != 0 {
+				h0 := len(a.hints)
+				for _, h := range s.Hints {
+					h.Span.Start += delta
+					h.Span.End += delta
+					a.hints = append(a.hints, h)
+				}
+				s.Hints = a.hints[h0:len(a.hints):len(a.hints)]
+			}
+		}
+	}
+	for _, p := range old.Paragraphs[run.first:run.end] {
+		p.Span.Start += delta
+		p.Span.End += delta
+		p.Sentences.First += sentDelta
+		p.Sentences.End += sentDelta
+		doc.Paragraphs = append(doc.Paragraphs, p)
+	}
 }
 
 // parallelMin is the smallest text that a fresh analysis splits between
@@ -328,40 +409,6 @@ func splitBlocks(blocks []Block, size, n int) [][]Block {
 		}
 	}
 	return parts
-}
-
-// copyParagraph appends paragraph i of old to the document, moved to start at start.
-func (a *analyzer) copyParagraph(old *Document, i, start int) {
-	p := old.Paragraphs[i]
-	delta := start - p.Span.Start
-	first, end := old.Sentences[p.Sentences.First].Tokens.First, old.Sentences[p.Sentences.End-1].Tokens.End
-	tokDelta := len(a.doc.Tokens) - first
-	sentBase := len(a.doc.Sentences)
-	for _, t := range old.Tokens[first:end] {
-		t.Span.Start += delta
-		t.Span.End += delta
-		a.doc.Tokens = append(a.doc.Tokens, t)
-	}
-	for _, s := range old.Sentences[p.Sentences.First:p.Sentences.End] {
-		s.Span.Start += delta
-		s.Span.End += delta
-		if len(s.Hints) > 0 {
-			h0 := len(a.hints)
-			for _, h := range s.Hints {
-				h.Span.Start += delta
-				h.Span.End += delta
-				a.hints = append(a.hints, h)
-			}
-			s.Hints = a.hints[h0:len(a.hints):len(a.hints)]
-		}
-		s.Tokens.First += tokDelta
-		s.Tokens.End += tokDelta
-		a.doc.Sentences = append(a.doc.Sentences, s)
-	}
-	p.Span.Start += delta
-	p.Span.End += delta
-	p.Sentences = Range{sentBase, len(a.doc.Sentences)}
-	a.doc.Paragraphs = append(a.doc.Paragraphs, p)
 }
 
 // paragraph analyses one block afresh. A block with no sentence makes no

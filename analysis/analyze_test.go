@@ -230,6 +230,7 @@ func TestReanalyze(t *testing.T) {
 		opts.Format = format
 		text := string(base)
 		doc := Analyze(text, opts)
+		prevFresh := Analyze(text, opts)
 		for i := 0; i < 300; i++ {
 			start := r.IntN(len(text) + 1)
 			end := min(len(text), start+r.IntN(8))
@@ -240,11 +241,18 @@ func TestReanalyze(t *testing.T) {
 				end++
 			}
 			text = text[:start] + pieces[r.IntN(len(pieces))] + text[end:]
+			prev := doc
 			doc = Reanalyze(doc, text, opts)
 			fresh := Analyze(text, opts)
 			if !sameAnalysis(doc, fresh) {
 				t.Fatalf("format %d edit %d: reanalysis differs from a fresh analysis\n%s", format, i, text)
 			}
+			// The version reanalysed from is left as it was: the new one
+			// shares parts of it (hints), and hovers still read it.
+			if !sameAnalysis(prev, prevFresh) {
+				t.Fatalf("format %d edit %d: reanalysis changed the document it started from", format, i)
+			}
+			prevFresh = fresh
 		}
 		checkDocument(t, doc)
 	}
