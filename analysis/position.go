@@ -23,6 +23,9 @@ func (p Position) IsValid() bool { return p.Line > 0 }
 type Lines struct {
 	text   string
 	starts []int
+	// ascii[i] is whether line i, with its line break, is all ASCII, so
+	// that its columns are byte counts.
+	ascii []bool
 }
 
 // NewLines indexes the lines of text.
@@ -38,7 +41,7 @@ func NewLines(text string) *Lines {
 			i += j + 1
 			starts = append(starts, i)
 		}
-		return &Lines{text, starts}
+		return newLines(text, starts)
 	}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
@@ -51,7 +54,37 @@ func NewLines(text string) *Lines {
 			starts = append(starts, i+1)
 		}
 	}
-	return &Lines{text, starts}
+	return newLines(text, starts)
+}
+
+func newLines(text string, starts []int) *Lines {
+	ascii := make([]bool, len(starts))
+	for i, start := range starts {
+		end := len(text)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		ascii[i] = isASCII(text[start:end])
+	}
+	return &Lines{text, starts, ascii}
+}
+
+// isASCII reports whether s is all ASCII, eight bytes at a time.
+func isASCII(s string) bool {
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if v&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Position returns the line and column of a byte offset. An offset inside a
@@ -67,6 +100,9 @@ func (l *Lines) Position(offset int) Position {
 	start := l.starts[line]
 	if offset > start && text[offset-1] == '\r' && offset < len(text) && text[offset] == '\n' {
 		offset-- // between \r and \n: still the line's end
+	}
+	if l.ascii != nil && l.ascii[line] {
+		return Position{Line: line + 1, Column: 1 + offset - start}
 	}
 	if offset > start && offset < len(text) && !utf8.RuneStart(text[offset]) {
 		// Inside a character: count it as the character it belongs to. A
@@ -100,6 +136,9 @@ func (l *Lines) PositionAfter(prev Position, prevOffset, offset int) Position {
 	if offset >= prevOffset {
 		if prev.Line < len(l.starts) && offset >= l.starts[prev.Line] {
 			return l.Position(offset) // on a later line
+		}
+		if l.ascii != nil && l.ascii[prev.Line-1] {
+			return Position{Line: prev.Line, Column: prev.Column + offset - prevOffset}
 		}
 		return Position{Line: prev.Line, Column: prev.Column + utf8.RuneCountInString(l.text[prevOffset:offset])}
 	}
