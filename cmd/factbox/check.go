@@ -347,6 +347,24 @@ func appendExcerpt(b []byte, s string, n int) []byte {
 	b = append(b, "“"...)
 	count, space := 0, false
 	for i := 0; i < len(s); {
+		if j := asciiWordEnd(s, i); j > i {
+			// A run of ASCII that is not space, the most of any text: copied
+			// whole, up to the limit.
+			if space && count > 0 {
+				b = append(b, ' ')
+				count++
+			}
+			space = false
+			take := min(j-i, max(n-count, 0))
+			b = append(b, s[i:i+take]...)
+			count += take
+			if take < j-i {
+				b = append(b, "…"...)
+				break
+			}
+			i = j
+			continue
+		}
 		r := rune(s[i])
 		if r < utf8.RuneSelf { // ASCII, most of the text: no decoding
 			i++
@@ -376,6 +394,19 @@ func appendExcerpt(b []byte, s string, n int) []byte {
 		count++
 	}
 	return append(b, "”"...)
+}
+
+// asciiWordEnd returns the end of the run of ASCII bytes other than space,
+// tab, CR and LF that starts at i; i itself when there is none.
+func asciiWordEnd(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		if c >= utf8.RuneSelf || c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			break
+		}
+		i++
+	}
+	return i
 }
 
 // jsonStream writes the JSON report a file at a time, so that what it holds
