@@ -16,6 +16,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 
+import { FactboxClient } from './client';
 import { Debouncer } from './debounce';
 import {
   FACT_BOX_METHOD,
@@ -191,7 +192,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       },
     },
   };
-  const c = new LanguageClient('factbox', 'Factbox', serverOptions, clientOptions);
+  const c = new FactboxClient('factbox', 'Factbox', serverOptions, clientOptions);
   c.onDidChangeState((e) => {
     // A client that was stopped can still report its state late (its
     // process exits after the new one has started): only the current

@@ -106,6 +106,24 @@ function logs(re) {
 // outputLog is the extension's output channel, as code-server writes it to disk.
 const outputLog = () => logs(/Factbox\.log$/);
 
+// logEntries splits log text into entries: a line that starts with a
+// timestamp, with the lines that follow it (an error's stack).
+function logEntries(text) {
+  const entries = [];
+  for (const line of text.split('\n')) {
+    if (/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(line) || entries.length === 0) entries.push(line);
+    else entries[entries.length - 1] += `\n${line}`;
+  }
+  return entries;
+}
+
+// ours says whether a log entry is factbox's: logged for the extension, or
+// with a stack that runs through its code. Built-in extensions log errors of
+// their own (VS Code's JSON language client writes to its closed output
+// channel when its server exits during a reload).
+const ours = (entry) => /\[factbox\.factbox\]|\/extensions\/factbox\.factbox-/.test(entry);
+const firstLines = (entries) => entries.map((e) => e.split('\n').slice(0, 3).join(' / ')).join(' | ');
+
 async function run() {
   const page = await browser.newPage();
   await page.goto(CODESERVER_URL, { waitUntil: 'domcontentloaded', timeout: TIMEOUT });
@@ -203,6 +221,12 @@ async function run() {
   check('Open Preview opens a Markdown preview, with no unsaved tab', preview && !tabs.some((t) => t.includes('dirty') || /Untitled/.test(t)),
     JSON.stringify(tabs));
 
+  // A clean stop logs no error: Restart Server and Reload Window stop the
+  // server while VS Code may still be asking it for code actions or hovers.
+  const entries = logEntries(logs(/exthost\.log$/));
+  check('the extension host logs are on disk', entries.some((e) => /Extension host with pid \d+ started/.test(e)), `${entries.length} entries`);
+  const errors = entries.filter((e) => /^\S+ \S+ \[error\]/.test(e) && ours(e));
+  check('no error from factbox in the extension host logs after Restart Server and Reload Window', errors.length === 0, firstLines(errors));
   const all = logs(/\.log$/);
   check('no "Channel has been closed" in any log', all !== '' && !/Channel has been closed/.test(all),
     all === '' ? 'no logs' : all.split('\n').filter((l) => /Channel has been closed/.test(l)).join(' | '));
