@@ -225,11 +225,15 @@ async function run() {
   // server while VS Code may still be asking it for code actions or hovers.
   const entries = logEntries(logs(/exthost\.log$/));
   check('the extension host logs are on disk', entries.some((e) => /Extension host with pid \d+ started/.test(e)), `${entries.length} entries`);
+  const closed = entries.filter((e) => /Channel has been closed/.test(e));
+  check('no "Channel has been closed" from factbox in the extension host logs', !closed.some(ours), firstLines(closed.filter(ours)));
   const errors = entries.filter((e) => /^\S+ \S+ \[error\]/.test(e) && ours(e));
   check('no error from factbox in the extension host logs after Restart Server and Reload Window', errors.length === 0, firstLines(errors));
-  const all = logs(/\.log$/);
-  check('no "Channel has been closed" in any log', all !== '' && !/Channel has been closed/.test(all),
-    all === '' ? 'no logs' : all.split('\n').filter((l) => /Channel has been closed/.test(l)).join(' | '));
+  const others = closed.filter((e) => !ours(e));
+  if (others.length > 0) {
+    const from = [...new Set(others.map((e) => /\/extensions\/([^/]+)\//.exec(e)?.[1] ?? 'unknown'))];
+    console.log(`note ${others.length} "Channel has been closed" from ${from.join(', ')}, not factbox (not checked): ${firstLines(others)}`);
+  }
 }
 
 try {
