@@ -241,6 +241,15 @@ async function stop(): Promise<void> {
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {
   output.appendLine('Restarting the Factbox server');
+  // The level shown came from the server being stopped: say so until the
+  // new one answers. (The stopped client's own Stopped event no longer
+  // reaches the status bar, see start.) Without this the old level stayed
+  // through the restart, and the new client's first "document not found"
+  // turned it into `FK –` for a moment after the restart seemed done.
+  statusDebouncer.cancel();
+  statusRetry.cancel();
+  status.text = statusText(undefined);
+  status.tooltip = 'Factbox: restarting the server';
   await stop();
   await start(context);
 }

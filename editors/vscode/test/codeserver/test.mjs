@@ -76,6 +76,44 @@ async function waitForStatus(page, re, timeout = TIMEOUT) {
   }
 }
 
+// watchStatus records, in the page, each text the status bar item shows
+// from now on (statusSeen returns them): a check can then tell a level the
+// new server sent from the one shown before a restart.
+async function watchStatus(page) {
+  await page.evaluate(() => {
+    const seen = [];
+    window.factboxStatusSeen = seen;
+    const record = () => {
+      for (const e of document.querySelectorAll('.statusbar-item')) {
+        const t = e.textContent.trim();
+        if (t.startsWith('FK ') && seen[seen.length - 1] !== t) seen.push(t);
+      }
+    };
+    record();
+    new MutationObserver(record).observe(document.querySelector('.part.statusbar'),
+      { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+const statusSeen = (page) => page.evaluate(() => window.factboxStatusSeen ?? []);
+
+// waitForNewLevel waits until the status bar, watched by watchStatus, has
+// left the level it showed (a restart says the server is restarting) and
+// shows a level again.
+async function waitForNewLevel(page, timeout) {
+  try {
+    await page.waitForFunction(() => {
+      const seen = window.factboxStatusSeen ?? [];
+      const level = (t) => /^FK \d+\.\d{3}$/.test(t);
+      const left = seen.findIndex((t) => !level(t));
+      return left >= 0 && seen.slice(left).some(level) && level(seen[seen.length - 1]);
+    }, { timeout, polling: 100 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function command(page, name) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: TIMEOUT });
@@ -174,6 +212,7 @@ async function run() {
   // Restart the server: a new process, and the status bar comes back.
   const before = serverPids();
   check('one factbox server runs', before.length === 1, JSON.stringify(before));
+  await watchStatus(page);
   await command(page, 'Factbox: Restart Server');
   let restarted = false;
   for (let i = 0; i < 300 && !restarted; i++) {
@@ -182,8 +221,11 @@ async function run() {
     if (!restarted) await new Promise((r) => setTimeout(r, 100));
   }
   check('Restart Server starts a new server process', restarted, JSON.stringify(serverPids()));
-  check('the status bar comes back after Restart Server', await waitForStatus(page, /^FK \d+\.\d{3}$/, 20_000) &&
-    (await statusText(page)) === wantStatus, `${await statusText(page)} (${await statusTooltip(page)})`);
+  // The level must be the new server's: the status bar says the server is
+  // restarting first, so the level shown before cannot pass for it.
+  check('the status bar says the server restarts, then shows the new server\'s level', await waitForNewLevel(page, 20_000) &&
+    (await statusText(page)) === wantStatus,
+  `${await statusText(page)} (${await statusTooltip(page)}); seen: ${JSON.stringify(await statusSeen(page))}`);
   const log = outputLog();
   if (log !== '') {
     check('a clean stop logs no error', !/\[Error[^\]]*\] Server process exited with code 0/.test(log) && /exited with code 0\. \(a clean stop\)/.test(log),
