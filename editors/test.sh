@@ -24,15 +24,7 @@ echo "== editors/vscode"
 )
 
 echo "== editors/vscode in code-server: the packaged .vsix in a real VS Code"
-# A real VS Code in a browser has timing of its own: on a cold first run in a
-# fresh clone, 3 of 7 runs here failed one check each (the status bar after
-# Restart Server, or a "Channel has been closed" line in VS Code's logs on
-# reload), while warm runs passed. A failure gets one more run, said loudly,
-# so a flake does not fail CI; a real regression fails both runs.
-if ! bash "$here/vscode/test/codeserver/run.sh"; then
-  echo "!! editors/test.sh: the code-server test failed; running it once more (see the FAIL lines above)"
-  bash "$here/vscode/test/codeserver/run.sh"
-fi
+bash "$here/vscode/test/codeserver/run.sh"
 
 echo "== editors/nvim"
 bash "$here/nvim/test/run.sh"

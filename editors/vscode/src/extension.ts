@@ -16,6 +16,7 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 
+import { FactboxClient } from './client';
 import { Debouncer } from './debounce';
 import {
   FACT_BOX_METHOD,
@@ -191,7 +192,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       },
     },
   };
-  const c = new LanguageClient('factbox', 'Factbox', serverOptions, clientOptions);
+  const c = new FactboxClient('factbox', 'Factbox', serverOptions, clientOptions);
   c.onDidChangeState((e) => {
     // A client that was stopped can still report its state late (its
     // process exits after the new one has started): only the current
@@ -240,6 +241,15 @@ async function stop(): Promise<void> {
 
 async function restart(context: vscode.ExtensionContext): Promise<void> {
   output.appendLine('Restarting the Factbox server');
+  // The level shown came from the server being stopped: say so until the
+  // new one answers. (The stopped client's own Stopped event no longer
+  // reaches the status bar, see start.) Without this the old level stayed
+  // through the restart, and the new client's first "document not found"
+  // turned it into `FK –` for a moment after the restart seemed done.
+  statusDebouncer.cancel();
+  statusRetry.cancel();
+  status.text = statusText(undefined);
+  status.tooltip = 'Factbox: restarting the server';
   await stop();
   await start(context);
 }

@@ -14,6 +14,15 @@ interface Disposable { dispose(): void }
 
 function fakeVscode(settings: Record<string, unknown>) {
   const errors: { message: string; items: string[] }[] = [];
+  // The status bar item, with each text it was given (and the tooltip then).
+  const status = { text: '', tooltip: '', command: '', name: '', shown: [] as string[], show() {}, hide() { this.shown.push('(hidden)'); }, dispose() {} };
+  const statusItem = new Proxy(status, {
+    set(t, p, v) {
+      (t as Record<string | symbol, unknown>)[p] = v;
+      if (p === 'tooltip') t.shown.push(`${t.text} (${String(v)})`);
+      return true;
+    },
+  });
   const commands = new Map<string, (...a: unknown[]) => unknown>();
   const executed: unknown[][] = [];
   const event = () => (): Disposable => ({ dispose() {} });
@@ -22,7 +31,7 @@ function fakeVscode(settings: Record<string, unknown>) {
     QuickPickItemKind: { Separator: -1, Default: 0 },
     window: {
       createOutputChannel: () => ({ appendLine() {}, show() {}, dispose() {} }),
-      createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {}, text: '', tooltip: '', command: '', name: '' }),
+      createStatusBarItem: () => statusItem,
       showErrorMessage: (message: string, ...items: string[]) => {
         errors.push({ message, items });
         return Promise.resolve('Open Settings');
@@ -62,7 +71,7 @@ function fakeVscode(settings: Record<string, unknown>) {
       return target[p as string];
     },
   });
-  return { api: withClasses, errors, commands, executed };
+  return { api: withClasses, errors, commands, executed, status: statusItem };
 }
 
 test('the bundle activates and reports a missing server with what to do', async () => {
@@ -88,6 +97,13 @@ test('the bundle activates and reports a missing server with what to do', async 
     assert.deepStrictEqual(items, ['Open Settings', 'Copy Install Command']);
     assert.deepStrictEqual(fake.executed, [['workbench.action.openSettings', 'factbox.server.path']],
       'the button opens the setting');
+
+    // Restart Server: the level shown came from the server being stopped,
+    // so the status bar says the server restarts before it stops it.
+    fake.status.shown.length = 0;
+    await fake.commands.get('factbox.restartServer')?.();
+    assert.deepStrictEqual(fake.status.shown, ['FK – (Factbox: restarting the server)', '(hidden)'],
+      'restarting, then hidden as the server is still missing');
     await ext.deactivate();
     for (const s of subscriptions) s.dispose();
   } finally {
