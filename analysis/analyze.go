@@ -29,6 +29,12 @@ type typeTable struct {
 	// hints is set when the forms are classified for hints.Find; otherwise
 	// their classes are 0.
 	hints bool
+
+	// paragraphs[id] is how many paragraphs of the document counted last
+	// have form id, so that the next document derived from it counts its
+	// types from the paragraphs that changed (see finishDocument).
+	paragraphs []int32
+	counted    *Document
 }
 
 // newTypeTable returns a table sized for a text of n bytes. Distinct forms
@@ -168,6 +174,13 @@ type analyzer struct {
 	hints []Hint
 	words []hints.Word
 
+	// old is the document Reanalyze reuses paragraphs of, and uses[i] how
+	// many paragraphs of the new one are copies of its paragraph i; fresh
+	// lists the new paragraphs analysed afresh.
+	old   *Document
+	uses  []int32
+	fresh []int
+
 	// seen[id] is the generation that last counted form id; bumping gen
 	// empties the set in O(1). Sentences and paragraphs need one each.
 	sentSeen, paraSeen []uint32
@@ -231,6 +244,9 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 	// of bytes (all those before an edit, all those after it), are copied
 	// as one run.
 	var run paragraphRun
+	if old != nil {
+		a.old, a.uses = old, make([]int32, len(old.Paragraphs))
+	}
 	for _, b := range blocks {
 		h := segmentsHash(b)
 		if byText != nil {
@@ -241,6 +257,7 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 						a.copyParagraphs(old, run)
 						run = paragraphRun{first: i, end: i + 1, delta: b.Span.Start - old.Paragraphs[i].Span.Start}
 					}
+					a.uses[i]++
 					st.paras = append(st.paras, ps)
 					continue
 				}
@@ -249,6 +266,7 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 		a.copyParagraphs(old, run)
 		run = paragraphRun{}
 		if ps, ok := a.paragraph(b, h); ok {
+			a.fresh = append(a.fresh, len(st.paras))
 			st.paras = append(st.paras, ps)
 		}
 	}
@@ -551,21 +569,49 @@ func (a *analyzer) finishDocument() {
 	}
 	x := doc.state.extraction
 	markIgnored(doc.Text, doc.Sentences, ignoreRegions(doc.Text, opts.Format, x.Blocks, x.Directives), &opts)
-	// The document's types are the union of its paragraphs' forms.
-	a.paraGen++
-	if n := len(a.types.syllables); len(a.paraSeen) < n {
-		a.paraSeen = append(a.paraSeen, make([]uint32, n-len(a.paraSeen))...)
-	}
+	// The document's types are the union of its paragraphs' forms. The
+	// table counts, per form, the paragraphs that have it; a document
+	// derived from the one counted last adds and takes away only the
+	// paragraphs that differ.
 	f := &doc.FactBox
 	for i := range doc.Paragraphs {
 		f.add(&doc.Paragraphs[i].FactBox)
-		for _, id := range doc.state.paras[i].forms {
-			if a.paraSeen[id] != a.paraGen {
-				a.paraSeen[id] = a.paraGen
-				f.Types++
+	}
+	t := a.types
+	if n := len(t.syllables); len(t.paragraphs) < n {
+		t.paragraphs = append(t.paragraphs, make([]int32, n-len(t.paragraphs))...)
+	}
+	types := 0
+	count := func(forms []int32, k int32) {
+		for _, id := range forms {
+			before := t.paragraphs[id]
+			t.paragraphs[id] += k
+			switch {
+			case before == 0 && k > 0:
+				types++
+			case before > 0 && t.paragraphs[id] == 0:
+				types--
 			}
 		}
 	}
+	if a.old != nil && t.counted == a.old {
+		types = a.old.FactBox.Types
+		for i, n := range a.uses {
+			if n != 1 {
+				count(a.old.state.paras[i].forms, n-1)
+			}
+		}
+		for _, i := range a.fresh {
+			count(doc.state.paras[i].forms, 1)
+		}
+	} else {
+		clear(t.paragraphs)
+		for i := range doc.state.paras {
+			count(doc.state.paras[i].forms, 1)
+		}
+	}
+	t.counted = doc
+	f.Types = types
 	f.finish()
 }
 
