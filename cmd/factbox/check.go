@@ -414,10 +414,11 @@ func asciiWordEnd(s string, i int) int {
 //
 //	{"options": {...}, "files": [{"file": ..., "factBox": {...}, ..., "sentences": [...]}, ...]}
 type jsonStream struct {
-	w     io.Writer
-	files int
-	buf   bytes.Buffer
-	enc   *json.Encoder
+	w        io.Writer
+	files    int
+	buf      bytes.Buffer
+	enc      *json.Encoder
+	indented []byte
 }
 
 func newJSONStream(w io.Writer, opts jsonOptions) *jsonStream {
@@ -434,12 +435,12 @@ func newJSONStream(w io.Writer, opts jsonOptions) *jsonStream {
 // prefix, without the final newline. The bytes are valid until the next call.
 func (s *jsonStream) encode(v any, prefix string) []byte {
 	s.buf.Reset()
-	s.enc.SetIndent(prefix, "  ")
 	if err := s.enc.Encode(v); err != nil {
 		// Only strings, numbers and fixed structs are encoded here.
 		panic(err)
 	}
-	return bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))
+	s.indented = appendIndented(s.indented[:0], bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")), prefix, "  ")
+	return s.indented
 }
 
 // file writes one element of "files", its sentences last.
