@@ -1,5 +1,10 @@
 package main
 
+import (
+	"bytes"
+	"strings"
+)
+
 // appendIndented appends src, compact JSON as encoding/json writes it (no
 // space outside strings), indented as json.Indent(dst, src, prefix, indent)
 // would: each element and key on a line of its own after prefix and one
@@ -9,7 +14,13 @@ package main
 // which made it most of the cost of the JSON report.
 func appendIndented(dst, src []byte, prefix, indent string) []byte {
 	depth := 0
+	// pad is a line break, prefix and indents for depth enough for most.
+	pad := []byte("\n" + prefix + strings.Repeat(indent, 12))
 	newline := func() {
+		if n := 1 + len(prefix) + depth*len(indent); n <= len(pad) {
+			dst = append(dst, pad[:n]...)
+			return
+		}
 		dst = append(dst, '\n')
 		dst = append(dst, prefix...)
 		for range depth {
@@ -20,12 +31,22 @@ func appendIndented(dst, src []byte, prefix, indent string) []byte {
 		c := src[i]
 		switch c {
 		case '"':
-			// Copy the string through its closing quote; a backslash
-			// escapes the byte after it.
+			// Copy the string through its closing quote: the first quote
+			// after an even number of backslashes.
 			j := i + 1
-			for j < len(src) && src[j] != '"' {
-				if src[j] == '\\' {
-					j++
+			for {
+				k := bytes.IndexByte(src[j:], '"')
+				if k < 0 {
+					j = len(src)
+					break
+				}
+				j += k
+				n := 0
+				for b := j - 1; b > i && src[b] == '\\'; b-- {
+					n++
+				}
+				if n%2 == 0 {
+					break
 				}
 				j++
 			}

@@ -9,7 +9,7 @@ import (
 func TestAppendIndented(t *testing.T) {
 	for _, src := range []string{
 		`{"a":1,"b":[1,2,{"c":"x\"]}{,:"}],"d":{},"e":[],"f":"\\"}`,
-		`[]`, `{}`, `"s"`, `12`, `[{"range":{"start":{"line":1}}},{"hints":[]}]`,
+		`[]`, `{}`, `"s"`, `12`, `[[[[[[[[[[[[[[[1,{"deep":[2]}]]]]]]]]]]]]]]]`, `[{"range":{"start":{"line":1}}},{"hints":[]}]`,
 	} {
 		var want bytes.Buffer
 		if err := json.Indent(&want, []byte(src), "    ", "  "); err != nil {
