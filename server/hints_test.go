@@ -64,7 +64,7 @@ func TestHintMessage(t *testing.T) {
 	}{
 		{"one suggestion", "Utilize it.", "Simpler: use “Use” for “Utilize”"},
 		{"two suggestions", "Commence it.", "Simpler: use “Begin” or “Start” for “Commence”"},
-		{"three suggestions", "Pursuant to it.", "Simpler: use “By”, “Following”, “Per” or “Under” for “Pursuant to”"},
+		{"four suggestions", "Pursuant to it.", "Simpler: use “Under”, “By”, “Following” or “Per” for “Pursuant to”"},
 		{"line break folded", "It is in order\nto go.", "Simpler: use “to” for “in order to”"},
 		{"passive across a line break", "It was\n  written.", "Passive voice: was written"},
 		{"markup left out", "> It was **not**\n> _often_ written.", "Passive voice: was not often written"},

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # fetch.sh puts the pinned inputs of the hint word tables in place, beside this script:
 #   wordnet/    Debian's wordnet-base 1:3.0-37 (WordNet 3.0), unpacked, checked by its SHA-256
-#   node_modules/  retext-simplify and english-verbs-irregular, by npm ci from package-lock.json
+#   node_modules/  wordy-words, retext-simplify and english-verbs-irregular, by npm ci from package-lock.json
 # The package comes through apt-get download, which reads the mirror from the machine's apt
 # sources; when apt no longer lists the pinned version, the same file is taken from the pool
 # of each mirror named in those sources.
@@ -37,6 +37,6 @@ if [ ! -f wordnet/usr/share/wordnet/index.verb ]; then
   dpkg-deb -x "$deb" wordnet
 fi
 
-if [ ! -d node_modules/retext-simplify ] || [ ! -d node_modules/english-verbs-irregular ]; then
+if [ ! -d node_modules/retext-simplify ] || [ ! -d node_modules/english-verbs-irregular ] || [ ! -d node_modules/wordy-words ]; then
   npm ci --no-audit --no-fund --silent
 fi
