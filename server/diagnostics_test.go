@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode"
@@ -214,6 +215,49 @@ func TestWorkerCoalesces(t *testing.T) {
 	}
 }
 
+// TestWorkerPausesInStorms checks that a worker pauses before a job that
+// was waiting when the one before ended, and never before a job that found
+// it idle: a lone edit is analysed at once.
+func TestWorkerPausesInStorms(t *testing.T) {
+	var pauses atomic.Int32
+	stormPause = func() { pauses.Add(1) }
+	t.Cleanup(func() { stormPause = func() { time.Sleep(storm) } })
+	s := New(Options{})
+	s.setNotifier(func(string, any) {})
+	cfg := DefaultSettings().docConfig("plaintext")
+	d := newDocument("file:///p.txt", "plaintext", 1, "One.", UTF16, cfg, nil)
+	s.store.Open(d)
+	s.schedule(d)
+	s.waitIdle()
+	if n := pauses.Load(); n != 0 {
+		t.Fatalf("%d pauses before a lone job", n)
+	}
+	started, gate := make(chan struct{}, 1), make(chan struct{})
+	reanalyze = func(prev *analysis.Document, text string, opts analysis.Options) *analysis.Document {
+		started <- struct{}{}
+		<-gate
+		return analysis.Reanalyze(prev, text, opts)
+	}
+	t.Cleanup(func() { reanalyze = analysis.Reanalyze })
+	release := func() { reanalyze = analysis.Reanalyze; close(gate) }
+	d = d.withText(2, NewMapper("One. Two.", UTF16), nil)
+	s.store.Open(d)
+	s.schedule(d)
+	select { // analysed, held
+	case <-started:
+	case <-time.After(testTimeout):
+		t.Fatal("version 2 not analysed")
+	}
+	d = d.withText(3, NewMapper("One. Two. Three.", UTF16), nil)
+	s.store.Open(d)
+	s.schedule(d) // waits for it
+	release()
+	s.waitIdle()
+	if n := pauses.Load(); n != 1 {
+		t.Fatalf("%d pauses for a job that waited, want 1", n)
+	}
+}
+
 // TestWorkerClosesLast checks that clearing a closed document's diagnostics
 // is published after any publication still running for it.
 func TestWorkerClosesLast(t *testing.T) {
@@ -223,7 +267,7 @@ func TestWorkerClosesLast(t *testing.T) {
 	s.setNotifier(func(method string, params any) {
 		p := params.(diagnosticsParams)
 		mu.Lock()
-		got = append(got, len(p.Diagnostics))
+		got = append(got, len(p.Diagnostics)+p.encoded.count)
 		mu.Unlock()
 	})
 	cfg := DefaultSettings().docConfig("plaintext")
