@@ -64,13 +64,15 @@ func newLines(text string, starts []int) *Lines {
 		if i+1 < len(starts) {
 			end = starts[i+1]
 		}
-		ascii[i] = isASCII(text[start:end])
+		ascii[i] = IsASCII(text[start:end])
 	}
 	return &Lines{text, starts, ascii}
 }
 
-// isASCII reports whether s is all ASCII, eight bytes at a time.
-func isASCII(s string) bool {
+// IsASCII reports whether s is all ASCII, eight bytes at a time: a line
+// that is counts its columns in bytes, in every encoding (the language
+// server's position mapper uses it too).
+func IsASCII(s string) bool {
 	for len(s) >= 8 {
 		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56

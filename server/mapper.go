@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"unicode/utf8"
 
+	"github.com/factbox/factbox/analysis"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
 
@@ -137,10 +138,10 @@ func (m *Mapper) init() {
 			for start := 0; ; {
 				i := strings.IndexByte(text[start:], '\n')
 				if i < 0 {
-					ascii = append(ascii, isASCII(text[start:]))
+					ascii = append(ascii, analysis.IsASCII(text[start:]))
 					break
 				}
-				ascii = append(ascii, isASCII(text[start:start+i]))
+				ascii = append(ascii, analysis.IsASCII(text[start:start+i]))
 				start += i + 1
 				lines = append(lines, start)
 			}
@@ -167,24 +168,6 @@ func (m *Mapper) init() {
 		}
 		m.lines, m.ascii = lines, append(ascii, lineASCII)
 	})
-}
-
-// isASCII reports whether s is all ASCII, eight bytes at a time.
-func isASCII(s string) bool {
-	for len(s) >= 8 {
-		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		if v&0x8080808080808080 != 0 {
-			return false
-		}
-		s = s[8:]
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // LineCount returns the number of lines in the text; it is at least 1.

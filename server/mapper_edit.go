@@ -1,6 +1,10 @@
 package server
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/factbox/factbox/analysis"
+)
 
 // withEdit returns a mapper over the text that e makes of m's text, e
 // replacing the bytes [e.start, e.oldEnd) by insert, counting in m's
@@ -61,7 +65,7 @@ func (m *Mapper) withEdit(e textEdit, insert string) *Mapper {
 		if i+1 < len(lines) {
 			end = lines[i+1]
 		}
-		ascii[i] = isASCII(n.slice(lines[i], end))
+		ascii[i] = analysis.IsASCII(n.slice(lines[i], end))
 	}
 	copy(ascii[shifted:], m.ascii[tail:])
 	n.lines, n.ascii = lines, ascii
