@@ -65,6 +65,11 @@ func TestFind(t *testing.T) {
 		{"a > inside a line ends a construction", "It was > written prior > to that.", []string{"simpler-alternative:prior→earlier"}}, // not "prior to"
 		{"emphasis inside a construction", "It was **quickly** written.", []string{"passive-voice:was **quickly** written", "adverb:quickly"}},
 		{"adverb and simpler alternative", "We frequently meet.", []string{"simpler-alternative:frequently→often", "adverb:frequently"}},
+		{"preposition in -ing", "Following the meeting, we left.", []string{"simpler-alternative:Following→After"}},
+		{"adjective in -ing after a determiner", "Set the following options.", []string{}},
+		{"after a determiner across a line break", "Read the\nfollowing notes.", []string{}},
+		{"adjective kept when its alternative is one too", "The ongoing work ended.", []string{"simpler-alternative:ongoing→continuing"}},
+		{"after a conjunction", "We saw that following it helps.", []string{"simpler-alternative:following→after"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

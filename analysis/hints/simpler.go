@@ -109,6 +109,9 @@ func matchPhrase(text string, sentence Span, words []Word, i int) (int, *phrase)
 		if end == 0 || joined(text, end, sentence.End, false) || joined(text, start, sentence.Start, true) {
 			return 0
 		}
+		if len(ids) == 1 && prepositional(&phrases[p]) && afterDeterminer(text, start, sentence.Start) {
+			return 0
+		}
 		return end
 	}
 	for _, p := range pair {
@@ -122,6 +125,44 @@ func matchPhrase(text string, sentence Span, words []Word, i int) (int, *phrase)
 		}
 	}
 	return 0, nil
+}
+
+// prepositional reports whether p is a word in -ing whose first
+// alternative is not: its advice is for the word as a preposition
+// ("following the meeting" → "after the meeting"), not as an adjective or a
+// noun ("the following options"), as "ongoing" → "continuing" is for both.
+func prepositional(p *phrase) bool {
+	return strings.HasSuffix(p.text, "ing") && len(p.replace) > 0 && !strings.HasSuffix(p.replace[0], "ing")
+}
+
+// determiners are the words after which a word is an adjective or a noun,
+// never a preposition; "this" and "that", which are conjunctions and
+// pronouns too, are left out.
+var determiners = [...]string{"a", "an", "the", "these", "those", "its", "their", "our", "your", "my", "his"}
+
+// afterDeterminer reports whether the word before offset i, after white
+// space, is one of the determiners; bound is the sentence's start.
+func afterDeterminer(text string, i, bound int) bool {
+	j := i
+	for j > bound && (text[j-1] == ' ' || text[j-1] == '\t' || text[j-1] == '\n' || text[j-1] == '\r') {
+		j--
+	}
+	if j == i {
+		return false
+	}
+	k := j
+	for k > bound && ('a' <= text[k-1]|0x20 && text[k-1]|0x20 <= 'z') {
+		k--
+	}
+	if k == j || joined(text, k, bound, true) {
+		return false
+	}
+	for _, d := range determiners {
+		if strings.EqualFold(text[k:j], d) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAt returns the end of phrase matched in text at offset i, before
