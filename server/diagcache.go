@@ -33,14 +33,29 @@ type hardFacts struct {
 
 // paragraphEntry is the diagnostics of one paragraph as last published: the
 // diagnostics themselves, with ranges for the paragraph starting at line,
-// each one's JSON after its range, and the JSON of them all, comma-separated.
-// It is never modified after it is made.
+// and their JSON, comma-separated, encoded once. It is never modified after
+// it is made.
 type paragraphEntry struct {
 	line  uint32
 	facts []hardFacts
 	diags []protocol.Diagnostic
-	tails [][]byte
 	json  []byte
+	// tails[i] is where the JSON of diags[i] after its range lies in json:
+	// what a publication appends after the range when the paragraph moved.
+	tails []tailSpan
+}
+
+// tailSpan is the offsets [start, end) of a diagnostic's JSON after its
+// range; start is -1 when its encoding does not begin with the range.
+type tailSpan struct{ start, end int }
+
+// tail returns the JSON of diagnostic i after its range, or nil.
+func (e *paragraphEntry) tail(i int) []byte {
+	t := e.tails[i]
+	if t.start < 0 {
+		return nil
+	}
+	return e.json[t.start:t.end]
 }
 
 // paragraphCache keeps the diagnostics of the paragraphs of one document's
@@ -73,11 +88,9 @@ func paragraphDiagnostics(a *analysis.Document, m *Mapper, cache *paragraphCache
 func (pub diagnosticsPublication) expand() ([]protocol.Diagnostic, [][]byte) {
 	diags, tails := make([]protocol.Diagnostic, 0, pub.count), make([][]byte, 0, pub.count)
 	for _, part := range pub.parts {
-		for i, d := range part.e.diags {
-			d.Range.Start.Line = uint32(int64(d.Range.Start.Line) + part.shift)
-			d.Range.End.Line = uint32(int64(d.Range.End.Line) + part.shift)
-			diags = append(diags, d)
-			tails = append(tails, part.e.tails[i])
+		for i := range part.e.diags {
+			diags = append(diags, part.diagnostic(i))
+			tails = append(tails, part.e.tail(i))
 		}
 	}
 	return diags, tails
@@ -88,6 +101,14 @@ func (pub diagnosticsPublication) expand() ([]protocol.Diagnostic, [][]byte) {
 type publishedParagraph struct {
 	e     *paragraphEntry
 	shift int64
+}
+
+// diagnostic returns diagnostic i of the paragraph, its lines moved with it.
+func (p publishedParagraph) diagnostic(i int) protocol.Diagnostic {
+	d := p.e.diags[i]
+	d.Range.Start.Line = uint32(int64(d.Range.Start.Line) + p.shift)
+	d.Range.End.Line = uint32(int64(d.Range.End.Line) + p.shift)
+	return d
 }
 
 // diagnosticsPublication is the diagnostics of one publication, as the
@@ -181,13 +202,11 @@ func (pub diagnosticsPublication) appendJSON(b []byte) []byte {
 			b = append(b, part.e.json...)
 			continue
 		}
-		for i, d := range part.e.diags {
+		for i := range part.e.diags {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			d.Range.Start.Line = uint32(int64(d.Range.Start.Line) + part.shift)
-			d.Range.End.Line = uint32(int64(d.Range.End.Line) + part.shift)
-			b = appendDiagnosticWithTail(b, d, part.e.tails[i])
+			b = appendDiagnosticWithTail(b, part.diagnostic(i), part.e.tail(i))
 		}
 	}
 	return b
@@ -254,37 +273,36 @@ func newParagraphEntry(a *analysis.Document, para int, line uint32, facts []hard
 		if err != nil {
 			errs = append(errs, err)
 		}
-		if !ok {
-			continue
+		if ok {
+			e.diags = append(e.diags, d)
 		}
-		e.diags = append(e.diags, d)
-		e.tails = append(e.tails, diagnosticTail(d))
 	}
-	hard := len(e.diags)
 	var err error
 	if e.diags, err = appendHintDiagnostics(e.diags, a, a.Paragraphs[para].Sentences.First, a.Paragraphs[para].Sentences.End, cursor, hs, hintMessages); err != nil {
 		errs = append(errs, err)
 	}
-	for _, d := range e.diags[hard:] {
-		e.tails = append(e.tails, diagnosticTail(d))
-	}
+	e.tails = make([]tailSpan, len(e.diags))
 	for i, d := range e.diags {
 		if i > 0 {
 			e.json = append(e.json, ',')
 		}
-		e.json = appendDiagnosticWithTail(e.json, d, e.tails[i])
+		var at int
+		e.json, at = appendDiagnosticAt(e.json, d)
+		e.tails[i] = tailSpan{at, len(e.json)}
 	}
 	return e, errors.Join(errs...)
 }
 
-// diagnosticTail returns the JSON of d after its range: what follows
-// `{"range":` and the range in appendDiagnostic's encoding of d, or nil if
-// that encoding does not start with the range.
-func diagnosticTail(d protocol.Diagnostic) []byte {
-	enc := appendDiagnostic(nil, d)
-	head := appendRange([]byte(`{"range":`), d.Range)
-	if !bytes.HasPrefix(enc, head) {
-		return nil
+// appendDiagnosticAt appends d's JSON (appendDiagnostic) to b and returns
+// where in b the part after `{"range":` and the range starts, or -1 if the
+// encoding does not start with the range.
+func appendDiagnosticAt(b []byte, d protocol.Diagnostic) ([]byte, int) {
+	at := len(b)
+	b = appendDiagnostic(b, d)
+	var scratch [96]byte
+	head := appendRange(append(scratch[:0], `{"range":`...), d.Range)
+	if !bytes.HasPrefix(b[at:], head) {
+		return b, -1
 	}
-	return enc[len(head):]
+	return b, at + len(head)
 }

@@ -84,3 +84,14 @@ func TestDiagnosticsParamsJSON(t *testing.T) {
 		})
 	}
 }
+
+// diagnosticTail returns the JSON of d after its range: what follows
+// `{"range":` and the range in appendDiagnostic's encoding of d, or nil if
+// that encoding does not start with the range.
+func diagnosticTail(d protocol.Diagnostic) []byte {
+	enc, at := appendDiagnosticAt(nil, d)
+	if at < 0 {
+		return nil
+	}
+	return enc[at:]
+}
