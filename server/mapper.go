@@ -108,10 +108,14 @@ func (m *Mapper) Text() string {
 // Len returns the length of the text in bytes.
 func (m *Mapper) Len() int { return m.size }
 
+// whole reports whether m.text holds the text: it was given whole, or Text
+// has copied the pieces out.
+func (m *Mapper) whole() bool { return m.pieces.parts == nil || m.textDone.Load() }
+
 // slice returns the bytes [start, end) of the text, without copying the
 // text out whole.
 func (m *Mapper) slice(start, end int) string {
-	if m.pieces.parts == nil || m.textDone.Load() {
+	if m.whole() {
 		return m.text[start:end]
 	}
 	return m.pieces.slice(start, end)
@@ -119,7 +123,7 @@ func (m *Mapper) slice(start, end int) string {
 
 // byteAt returns the byte at offset.
 func (m *Mapper) byteAt(offset int) byte {
-	if m.pieces.parts == nil || m.textDone.Load() {
+	if m.whole() {
 		return m.text[offset]
 	}
 	return m.pieces.at(offset)
@@ -311,9 +315,10 @@ func (c *Cursor) OffsetPosition(offset int) (protocol.Position, error) {
 	}
 	_, end := m.lineBounds(c.line)
 	target := min(offset, end)
-	text := m.slice(c.off, end)
+	from := c.off
+	text := m.slice(from, end)
 	for c.off < target {
-		r, size := utf8.DecodeRuneInString(text[len(text)-(end-c.off):])
+		r, size := utf8.DecodeRuneInString(text[c.off-from:])
 		if c.off+size > target {
 			return protocol.Position{}, fmt.Errorf("%w: offset %d", ErrMidCharacter, offset)
 		}

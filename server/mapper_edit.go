@@ -22,7 +22,7 @@ func (m *Mapper) withEdit(e textEdit, insert string) *Mapper {
 	m.init()
 	n := &Mapper{enc: m.enc, size: m.size - (e.oldEnd - e.start) + len(insert)}
 	from := m.pieces
-	if from.parts == nil || m.textDone.Load() {
+	if m.whole() {
 		from = pieces{}
 		if m.text != "" {
 			from = pieces{parts: []string{m.text}, ends: []int{len(m.text)}}
@@ -31,9 +31,6 @@ func (m *Mapper) withEdit(e textEdit, insert string) *Mapper {
 	n.pieces = from.edited(e.start, e.oldEnd, insert)
 	if len(n.pieces.parts) > maxPieces {
 		n.text, n.pieces = n.pieces.String(), pieces{}
-	}
-	if n.pieces.parts == nil {
-		n.textOnce.Do(func() {}) // the text is whole
 	}
 	keep := max(sort.SearchInts(m.lines, e.start), 1) // starts before the edit, and line 0
 	tail := sort.SearchInts(m.lines, e.oldEnd+1)      // the first start after it
