@@ -215,7 +215,8 @@ func (s *Server) checkConfigDocument(d *Document) {
 		return
 	}
 	diags := []protocol.Diagnostic{}
-	if _, err := config.Parse(path, []byte(d.Text())); err != nil {
+	text := d.Text()
+	if _, err := config.Parse(path, []byte(text)); err != nil {
 		var ce *config.Error
 		errors.As(err, &ce)
 		var rng protocol.Range
@@ -223,10 +224,10 @@ func (s *Server) checkConfigDocument(d *Document) {
 			if start, err := d.Mapper.PositionOffset(protocol.Position{Line: uint32(ce.Line - 1)}); err == nil {
 				// The column counts bytes, up to the end of the line.
 				at := start
-				for at < start+ce.Col-1 && at < len(d.Text()) && d.Text()[at] != '\n' && d.Text()[at] != '\r' {
+				for at < start+ce.Col-1 && at < len(text) && text[at] != '\n' && text[at] != '\r' {
 					at++
 				}
-				for at > start && !utf8.RuneStart(d.Text()[at]) {
+				for at > start && !utf8.RuneStart(text[at]) {
 					at--
 				}
 				if p, err := d.Mapper.OffsetPosition(at); err == nil {
