@@ -103,7 +103,7 @@ func (l *Lines) Position(offset int) Position {
 	if offset > start && text[offset-1] == '\r' && offset < len(text) && text[offset] == '\n' {
 		offset-- // between \r and \n: still the line's end
 	}
-	if l.ascii != nil && l.ascii[line] {
+	if l.ascii[line] {
 		return Position{Line: line + 1, Column: 1 + offset - start}
 	}
 	if offset > start && offset < len(text) && !utf8.RuneStart(text[offset]) {
@@ -139,7 +139,7 @@ func (l *Lines) PositionAfter(prev Position, prevOffset, offset int) Position {
 		if prev.Line < len(l.starts) && offset >= l.starts[prev.Line] {
 			return l.Position(offset) // on a later line
 		}
-		if l.ascii != nil && l.ascii[prev.Line-1] {
+		if l.ascii[prev.Line-1] {
 			return Position{Line: prev.Line, Column: prev.Column + offset - prevOffset}
 		}
 		return Position{Line: prev.Line, Column: prev.Column + utf8.RuneCountInString(l.text[prevOffset:offset])}
