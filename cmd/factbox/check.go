@@ -347,36 +347,14 @@ func appendExcerpt(b []byte, s string, n int) []byte {
 	b = append(b, "“"...)
 	count, space := 0, false
 	for i := 0; i < len(s); {
-		if j := asciiWordEnd(s, i); j > i {
-			// A run of ASCII that is not space, the most of any text: copied
-			// whole, up to the limit.
-			if space && count > 0 {
-				b = append(b, ' ')
-				count++
-			}
-			space = false
-			take := min(j-i, max(n-count, 0))
-			b = append(b, s[i:i+take]...)
-			count += take
-			if take < j-i {
-				b = append(b, "…"...)
-				break
-			}
-			i = j
-			continue
-		}
-		r := rune(s[i])
-		if r < utf8.RuneSelf { // ASCII, most of the text: no decoding
-			i++
-			if r == ' ' || r == '\n' || r == '\t' || r == '\r' {
-				space = true
-				continue
-			}
-		} else {
+		// The next piece: a run of ASCII that is not space, the most of any
+		// text, copied whole; or one other character.
+		j, r := asciiWordEnd(s, i), rune(0)
+		if j == i {
 			var size int
 			r, size = utf8.DecodeRuneInString(s[i:])
 			i += size
-			if unicode.IsSpace(r) {
+			if r < utf8.RuneSelf || unicode.IsSpace(r) { // the ASCII left is space, tab, CR or LF
 				space = true
 				continue
 			}
@@ -386,12 +364,23 @@ func appendExcerpt(b []byte, s string, n int) []byte {
 			count++
 		}
 		space = false
-		if count >= n {
+		if r != 0 { // one character, U+FFFD for an invalid byte
+			if count >= n {
+				b = append(b, "…"...)
+				break
+			}
+			b = utf8.AppendRune(b, r)
+			count++
+			continue
+		}
+		take := min(j-i, max(n-count, 0))
+		b = append(b, s[i:i+take]...)
+		count += take
+		if take < j-i {
 			b = append(b, "…"...)
 			break
 		}
-		b = utf8.AppendRune(b, r)
-		count++
+		i = j
 	}
 	return append(b, "”"...)
 }
