@@ -254,7 +254,7 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 				ps := old.state.paras[i]
 				if ps.kind == b.Kind && ps.segHash == h {
 					if !run.extend(old, i, b.Span.Start) {
-						a.copyParagraphs(old, run)
+						a.copyParagraphs(run)
 						run = paragraphRun{first: i, end: i + 1, delta: b.Span.Start - old.Paragraphs[i].Span.Start}
 					}
 					a.uses[i]++
@@ -263,14 +263,14 @@ func Reanalyze(prev *Document, text string, opts Options) *Document {
 				}
 			}
 		}
-		a.copyParagraphs(old, run)
+		a.copyParagraphs(run)
 		run = paragraphRun{}
 		if ps, ok := a.paragraph(b, h); ok {
 			a.fresh = append(a.fresh, len(st.paras))
 			st.paras = append(st.paras, ps)
 		}
 	}
-	a.copyParagraphs(old, run)
+	a.copyParagraphs(run)
 	a.finishDocument()
 	return doc
 }
@@ -295,14 +295,14 @@ func (r *paragraphRun) extend(old *Document, i, start int) bool {
 	return true
 }
 
-// copyParagraphs appends the paragraphs of run, from old, to the document:
-// tokens and sentences in bulk, then moved by run.delta bytes and renumbered.
-// A run not moved shares its sentences' hints with old.
-func (a *analyzer) copyParagraphs(old *Document, run paragraphRun) {
+// copyParagraphs appends the paragraphs of run, from a.old, to the
+// document: tokens and sentences in bulk, then moved by run.delta bytes and
+// renumbered. A run not moved shares its sentences' hints with a.old.
+func (a *analyzer) copyParagraphs(run paragraphRun) {
 	if run.end == run.first {
 		return
 	}
-	doc := a.doc
+	doc, old := a.doc, a.old
 	delta := run.delta
 	firstPara, lastPara := &old.Paragraphs[run.first], &old.Paragraphs[run.end-1]
 	sentFirst, sentEnd := firstPara.Sentences.First, lastPara.Sentences.End
